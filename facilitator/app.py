@@ -1,0 +1,88 @@
+"""The Textual App: themes, the first screen and global commands. Everything else lives in screens."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+
+from rich.text import Text
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from facilitator.config import DEFAULT_THEME, Settings
+from facilitator.errorlog import log_exception
+from facilitator.screens.home import HomeScreen
+from facilitator.storage.store import Store
+from facilitator.themes import load_themes
+
+
+class FacilitatorApp(App[None]):
+    TITLE = "facilitator"
+    CSS_PATH = "app.tcss"
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", id="quit", tooltip="Leave the cockpit; everything is already saved"),
+        Binding("f2", "change_theme", "Theme", id="theme", tooltip="Pick a colour theme (projector-light for bright rooms)"),
+    ]
+
+    def __init__(self, store: Store, *, settings: Settings | None = None, theme: str | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.settings = settings or Settings.load()
+        loaded = load_themes()
+        for custom in loaded.themes:
+            self.register_theme(custom)
+        self._startup_problems = list(loaded.problems)
+        wanted = theme or self.settings.theme
+        if wanted not in self.available_themes:
+            self._startup_problems.append(f"Theme {wanted!r} is not installed; using {DEFAULT_THEME}.")
+            wanted = DEFAULT_THEME
+        self.theme = wanted
+        self._persist_theme = theme is None
+
+    @property
+    def clock(self):
+        return self.store.clock
+
+    def on_mount(self) -> None:
+        for problem in self._startup_problems:
+            self.notify(problem, severity="warning", timeout=8, markup=False)
+        self.push_screen(HomeScreen())
+
+    def watch_theme(self, theme: str) -> None:
+        # A theme picked with --theme is for this run only; one picked in the cockpit is remembered.
+        if not getattr(self, "_persist_theme", False) or theme == self.settings.theme:
+            return
+        self.settings.theme = theme
+        try:
+            self.settings.save()
+        except OSError as error:
+            self.notify(f"Theme not remembered: {error}", severity="warning", markup=False)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every key shown in the footer is also a named command in the palette."""
+        yield from super().get_system_commands(screen)
+        seen: set[str] = set()
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if not binding.show or not binding.description or binding.action in seen:
+                continue
+            if binding.action in {"quit", "change_theme", "command_palette"}:
+                continue
+            seen.add(binding.action)
+            help_text = binding.tooltip or binding.description
+            yield SystemCommand(
+                binding.description,
+                f"{help_text}  [{binding.key_display or binding.key}]",
+                partial(self.run_action, binding.action, active.node),
+            )
+
+    def _fatal_error(self) -> None:
+        # On the shop floor a traceback helps nobody: log it, say where, and close cleanly.
+        error = self._exception
+        log_path = log_exception(error) if error else None
+        where = f"details are in {log_path}" if log_path else "details could not be written"
+        self._exit_renderables.append(
+            Text(f"facilitator stopped on an unexpected error ({where}). Everything saved before it is safe.")
+        )
+        self._close_messages_no_wait()

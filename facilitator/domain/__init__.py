@@ -1,0 +1,1 @@
+"""Plain dataclasses and rules. Nothing here imports Textual or touches the database."""

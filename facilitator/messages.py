@@ -1,0 +1,34 @@
+"""Messages that cross widgets and screens, named as facts that happened.
+
+Widgets post them up; the event screen (or whoever cares) reacts. Defined here, in one place, so areas
+built separately (timer, decisions, reflection, follow-up) can listen to each other without importing
+each other's widgets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+
+@dataclass
+class SessionFinished(Message):
+    """A timed session ended: ``how`` is "finished", "next" or "skipped"."""
+
+    event_id: str
+    session_id: str
+    how: str
+
+
+@dataclass
+class DecisionLogged(Message):
+    event_id: str
+    decision_id: str
+
+
+@dataclass
+class EventChanged(Message):
+    """Something about the event that other areas show (counts, status) may have changed."""
+
+    event_id: str

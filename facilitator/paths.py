@@ -1,0 +1,42 @@
+"""Where facilitator keeps things. Computed on demand, never at import time, and never created early."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "facilitator"
+
+
+def data_dir() -> Path:
+    override = os.environ.get("FACILITATOR_DATA_DIR")
+    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def config_dir() -> Path:
+    override = os.environ.get("FACILITATOR_CONFIG_DIR")
+    return Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def default_database() -> Path:
+    """``--db`` wins over ``FACILITATOR_DB``, which wins over the user data dir."""
+    override = os.environ.get("FACILITATOR_DB")
+    return Path(override).expanduser() if override else data_dir() / "facilitator.db"
+
+
+def user_themes_dir() -> Path:
+    return config_dir() / "themes"
+
+
+def settings_file() -> Path:
+    return config_dir() / "settings.json"
+
+
+def error_log() -> Path:
+    return data_dir() / "errors.log"
+
+
+def exports_dir() -> Path:
+    return data_dir() / "exports"

@@ -1,0 +1,165 @@
+"""Home: the list of events, newest first, and the way into each."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from facilitator.domain.errors import UserError
+from facilitator.domain.event import Event
+from facilitator.screens.charter_form import CharterFormScreen
+from facilitator.screens.event import EventScreen
+from facilitator.screens.text_prompt import TextPromptScreen
+
+EMPTY_MESSAGE = (
+    "No events yet.\n\n"
+    "Press  n  to create your first event (a Kaizen blitz or an Action Learning set),\n"
+    "or press  D  to load the demo: a 5-day press-line changeover blitz running today,\n"
+    "and an Action Learning set on cross-site onboarding."
+)
+
+
+class HomeScreen(Screen[None]):
+    CSS_PATH = "home.tcss"
+    BINDINGS = [
+        Binding("n", "new_event", "New event", id="new_event", tooltip="Create an event and write its charter"),
+        Binding("enter", "open_event", "Open", id="open_event", tooltip="Open the highlighted event"),
+        Binding("r", "rename_event", "Rename", id="rename_event", tooltip="Rename the highlighted event"),
+        Binding("a", "toggle_archive", "Archive", id="archive_event", tooltip="Archive (or restore) the highlighted event"),
+        Binding("h", "toggle_show_archived", "Show archived", id="show_archived", tooltip="Show or hide archived events"),
+        Binding("D", "load_demo", "Demo", id="load_demo", tooltip="Load the demo blitz and Action Learning set"),
+    ]
+
+    show_archived: var[bool] = var(False)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(EMPTY_MESSAGE, id="empty", markup=False)
+        yield DataTable(id="events", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Events"
+        table = self.query_one("#events", DataTable)
+        table.add_column("Title", key="title")
+        table.add_column("Kind", key="kind")
+        table.add_column("Dates", key="dates")
+        table.add_column("Status", key="status")
+        self.refresh_events()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_events()
+
+    def watch_show_archived(self) -> None:
+        if self.is_mounted:
+            self.refresh_events()
+
+    def refresh_events(self, select: str | None = None) -> None:
+        table = self.query_one("#events", DataTable)
+        previous = select or self._highlighted_id()
+        events = self.app.store.events.list(include_archived=self.show_archived)
+        table.clear()
+        for event in events:
+            table.add_row(*self._cells(event), key=event.id)
+        empty = not events
+        self.query_one("#empty").display = empty
+        table.display = not empty
+        if previous and previous in {event.id for event in events}:
+            table.move_cursor(row=table.get_row_index(previous))
+        if not empty:
+            table.focus()
+
+    def _cells(self, event: Event) -> tuple[Text, ...]:
+        title = Text(event.title, overflow="ellipsis", no_wrap=True)
+        if event.archived:
+            title.append("  (archived)", style="italic dim")
+        if event.start_date == event.end_date:
+            dates = event.start_date.isoformat()
+        else:
+            dates = f"{event.start_date.isoformat()} to {event.end_date.isoformat()}"
+        return (title, Text(event.kind.label), Text(dates), Text(event.status.value))
+
+    def _highlighted_id(self) -> str | None:
+        table = self.query_one("#events", DataTable)
+        if not table.row_count:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return row_key.value
+
+    def _highlighted_event(self) -> Event | None:
+        event_id = self._highlighted_id()
+        if event_id is None:
+            self.notify("No event selected. Press n to create one.", severity="warning")
+            return None
+        return self.app.store.events.get(event_id)
+
+    @on(DataTable.RowSelected, "#events")
+    def _row_selected(self, message: DataTable.RowSelected) -> None:
+        self.open_event(message.row_key.value)
+
+    def action_open_event(self) -> None:
+        if event := self._highlighted_event():
+            self.open_event(event.id)
+
+    def open_event(self, event_id: str) -> None:
+        self.app.push_screen(EventScreen(event_id))
+
+    @work
+    async def action_new_event(self) -> None:
+        event = await self.app.push_screen_wait(CharterFormScreen(None))
+        if event is None:
+            return
+        self.refresh_events(select=event.id)
+        self.notify(f"Created {event.title}", markup=False)
+        self.open_event(event.id)
+
+    @work
+    async def action_rename_event(self) -> None:
+        event = self._highlighted_event()
+        if event is None:
+            return
+
+        def rename(title: str) -> str:
+            return self.app.store.events.rename(event.id, title).title
+
+        title = await self.app.push_screen_wait(
+            TextPromptScreen("Rename event", "Title", event.title, rename)
+        )
+        if title is not None:
+            self.refresh_events(select=event.id)
+            self.notify(f"Renamed to {title}", markup=False)
+
+    def action_toggle_archive(self) -> None:
+        event = self._highlighted_event()
+        if event is None:
+            return
+        try:
+            updated = self.app.store.events.set_archived(event.id, not event.archived)
+        except UserError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        if updated.archived:
+            self.notify(f"Archived {updated.title}. Press h to show archived events.", markup=False)
+        else:
+            self.notify(f"Restored {updated.title}.", markup=False)
+        self.refresh_events()
+
+    def action_toggle_show_archived(self) -> None:
+        self.show_archived = not self.show_archived
+        self.notify("Showing archived events" if self.show_archived else "Hiding archived events")
+
+    def action_load_demo(self) -> None:
+        from facilitator.demo import load_demo
+
+        try:
+            summary = load_demo(self.app.store)
+        except UserError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.refresh_events()
+        self.notify(summary, markup=False)

@@ -1,0 +1,145 @@
+"""Events and their targets: the charter, stored in the events and targets tables."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from facilitator.domain.clock import Clock, from_iso, to_iso
+from facilitator.domain.event import Area, Event, EventKind, EventStatus, Target
+from facilitator.storage.errors import NotFound, saving
+
+
+class EventRepository:
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self.db = db
+        self.clock = clock
+
+    def add(self, event: Event) -> Event:
+        now = self.clock.now()
+        event = replace(event, created_at=now, updated_at=now)
+        with saving("the event"), self.db.atomic():
+            self.db["events"].insert(_event_row(event))
+            self._write_targets(event)
+        return event
+
+    def update(self, event: Event) -> Event:
+        event = replace(event, updated_at=self.clock.now())
+        with saving("the charter"), self.db.atomic():
+            self.get(event.id)
+            self.db["events"].update(event.id, _event_row(event))
+            self._write_targets(event)
+        return event
+
+    def rename(self, event_id: str, title: str) -> Event:
+        return self.update(self.get(event_id).renamed(title))
+
+    def set_archived(self, event_id: str, archived: bool) -> Event:
+        return self.update(replace(self.get(event_id), archived=archived))
+
+    def set_status(self, event_id: str, status: EventStatus) -> Event:
+        return self.update(replace(self.get(event_id), status=status))
+
+    def get(self, event_id: str) -> Event:
+        rows = list(self.db.query("select * from events where id = ?", [event_id]))
+        if not rows:
+            raise NotFound(f"No event with id {event_id}.")
+        return self._event(rows[0])
+
+    def exists(self, event_id: str) -> bool:
+        return bool(list(self.db.query("select 1 from events where id = ?", [event_id])))
+
+    def list(self, *, include_archived: bool = False) -> list[Event]:
+        """Newest first: by start date, then by when the event was created."""
+        where = "" if include_archived else "where archived = 0"
+        rows = self.db.query(f"select * from events {where} order by start_date desc, created_at desc")
+        return [self._event(row) for row in rows]
+
+    def resolve(self, reference: str) -> Event:
+        """Find an event by its id or a unique prefix of it, as typed on the command line."""
+        reference = reference.strip().lower()
+        if not reference:
+            raise NotFound("Give an event id (or the start of one); `facilitator events` lists them.")
+        rows = list(
+            self.db.query(
+                "select * from events where id like ? escape '\\' limit 2",
+                [reference.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"],
+            )
+        )
+        if not rows:
+            raise NotFound(f"No event with id {reference!r}; `facilitator events` lists them.")
+        if len(rows) > 1:
+            raise NotFound(f"More than one event starts with {reference!r}; type more of the id.")
+        return self._event(rows[0])
+
+    def _write_targets(self, event: Event) -> None:
+        self.db.execute("delete from targets where event_id = ?", [event.id])
+        self.db["targets"].insert_all(
+            {
+                "id": target.id,
+                "event_id": event.id,
+                "position": position,
+                "metric": target.metric,
+                "unit": target.unit,
+                "baseline": target.baseline,
+                "goal": target.goal,
+            }
+            for position, target in enumerate(event.targets)
+        )
+
+    def _targets(self, event_id: str) -> tuple[Target, ...]:
+        rows = self.db.query("select * from targets where event_id = ? order by position", [event_id])
+        return tuple(
+            Target(metric=row["metric"], unit=row["unit"] or "", baseline=row["baseline"], goal=row["goal"], id=row["id"])
+            for row in rows
+        )
+
+    def _event(self, row: dict[str, Any]) -> Event:
+        return Event(
+            id=row["id"],
+            title=row["title"],
+            kind=EventKind(row["kind"]),
+            start_date=date.fromisoformat(row["start_date"]),
+            days=row["days"],
+            problem=row["problem"] or "",
+            area=Area(row["area"]),
+            sponsor=row["sponsor"] or "",
+            facilitator=row["facilitator"] or "",
+            team=tuple(json.loads(row["team"] or "[]")),
+            in_bounds=tuple(json.loads(row["in_bounds"] or "[]")),
+            out_of_bounds=tuple(json.loads(row["out_of_bounds"] or "[]")),
+            targets=self._targets(row["id"]),
+            status=EventStatus(row["status"]),
+            archived=bool(row["archived"]),
+            created_at=_moment(row["created_at"]),
+            updated_at=_moment(row["updated_at"]),
+        )
+
+
+def _moment(text: str | None) -> datetime | None:
+    return from_iso(text) if text else None
+
+
+def _event_row(event: Event) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "title": event.title,
+        "kind": event.kind.value,
+        "start_date": event.start_date.isoformat(),
+        "days": event.days,
+        "problem": event.problem,
+        "area": event.area.value,
+        "sponsor": event.sponsor,
+        "facilitator": event.facilitator,
+        "team": json.dumps(list(event.team), ensure_ascii=False),
+        "in_bounds": json.dumps(list(event.in_bounds), ensure_ascii=False),
+        "out_of_bounds": json.dumps(list(event.out_of_bounds), ensure_ascii=False),
+        "status": event.status.value,
+        "archived": int(event.archived),
+        "created_at": to_iso(event.created_at) if event.created_at else None,
+        "updated_at": to_iso(event.updated_at) if event.updated_at else None,
+    }

@@ -1,0 +1,1 @@
+"""Reusable widgets, one a file. They render state pushed down by screens and post facts up."""
