@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import partial
+from pathlib import Path
 
 from rich.text import Text
 from textual.app import App, SystemCommand
@@ -19,7 +20,7 @@ from facilitator.themes import load_themes
 
 class FacilitatorApp(App[None]):
     TITLE = "facilitator"
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_suffix(".tcss")
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="quit", tooltip="Leave the cockpit; everything is already saved"),
         Binding("f2", "change_theme", "Theme", id="theme", tooltip="Pick a colour theme (projector-light for bright rooms)"),
@@ -62,19 +63,21 @@ class FacilitatorApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every key shown in the footer is also a named command in the palette."""
         yield from super().get_system_commands(screen)
-        seen: set[str] = set()
-        for active in screen.active_bindings.values():
-            binding = active.binding
+        seen: set[str] = {"quit", "change_theme", "command_palette"}
+        # The screen's own bindings count even when a focused widget shadows their key (enter in a table).
+        candidates = [(active.node, active.binding) for active in screen.active_bindings.values()]
+        candidates += [
+            (screen, binding) for bindings in screen._bindings.key_to_bindings.values() for binding in bindings
+        ]
+        for node, binding in candidates:
             if not binding.show or not binding.description or binding.action in seen:
-                continue
-            if binding.action in {"quit", "change_theme", "command_palette"}:
                 continue
             seen.add(binding.action)
             help_text = binding.tooltip or binding.description
             yield SystemCommand(
                 binding.description,
-                f"{help_text}  [{binding.key_display or binding.key}]",
-                partial(self.run_action, binding.action, active.node),
+                f"{help_text} (key: {self.get_key_display(binding)})",
+                partial(self.run_action, binding.action, node),
             )
 
     def _fatal_error(self) -> None:

@@ -112,6 +112,164 @@ def events(ctx: click.Context, as_json: bool, include_archived: bool) -> None:
     Console(soft_wrap=True).print(table)
 
 
+@cli.command()
+@click.argument("event_ref", metavar="EVENT")
+@click.pass_context
+def show(ctx: click.Context, event_ref: str) -> None:
+    """Print one event's charter. EVENT is its id or a unique start of it."""
+    from rich.console import Console
+
+    from facilitator.render.charter import charter_renderable
+
+    event = open_store(ctx).events.resolve(event_ref)
+    Console(soft_wrap=False).print(charter_renderable(event))
+
+
+@cli.command("export")
+@click.argument("event_ref", metavar="EVENT")
+@click.option(
+    "--format", "fmt", type=click.Choice(["md", "json", "csv", "html"]), default="md", show_default=True,
+    help="md: report-out; json: lossless (for import); csv: a zip (or a folder) of tables; html: printable.",
+)
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), default=None,
+    help="Where to write. Default: a new file in the exports folder of the user data dir.",
+)
+@click.pass_context
+def export_command(ctx: click.Context, event_ref: str, fmt: str, output: Path | None) -> None:
+    """Export an event. EVENT is its id or a unique start of it (`facilitator events` lists them)."""
+    from facilitator.export import export_event
+
+    store = open_store(ctx)
+    event = store.events.resolve(event_ref)
+    click.echo(export_event(store, event.id, fmt, output.expanduser() if output else None))
+
+
+@cli.command("followups")
+@click.argument("event_ref", metavar="EVENT")
+@click.option("--open", "only_open", is_flag=True, help="Only items not done yet.")
+@click.pass_context
+def followups_command(ctx: click.Context, event_ref: str, only_open: bool) -> None:
+    """Print an event's follow-ups (the Kaizen newspaper), grouped by the 30/60/90-day review."""
+    from facilitator.domain.clock import local_today
+    from facilitator.domain.followup import due_phrase, group_by_review
+
+    store = open_store(ctx)
+    event = store.events.resolve(event_ref)
+    today = local_today(store.clock)
+    items = [item for item in store.followups.for_event(event.id) if item.status.is_open or not only_open]
+    if not items:
+        click.echo("No follow-ups" + (" open." if only_open else " yet."))
+        return
+    for group in group_by_review(items, event.end_date):
+        click.echo(group.title)
+        for item in group.items:
+            when = due_phrase(item.due_date, today) if item.status.is_open else item.outcome or "done"
+            click.echo(f"  {item.due_date.isoformat()}  {item.status.label:<11}  {item.owner}: {item.action} ({when})")
+
+
+@cli.command("report-out")
+@click.argument("event_ref", metavar="EVENT")
+@click.option("--day", type=int, default=None, help="Day (or meeting) number. Default: today's, else the last.")
+@click.pass_context
+def report_out(ctx: click.Context, event_ref: str, day: int | None) -> None:
+    """Print a day's report-out as Markdown (the last day: the 30-minute final outline)."""
+    from facilitator.domain.clock import local_today
+    from facilitator.report.gather import current_day, daily_report
+
+    store = open_store(ctx)
+    event = store.events.resolve(event_ref)
+    if day is None:
+        day = current_day(event, local_today(store.clock))
+    elif not 1 <= day <= event.days:
+        raise UserError(f"Day {day} is not in the event: it has {event.days} {event.kind.day_word}.")
+    click.echo(daily_report(store, event.id, day).to_markdown(), nl=False)
+
+
+@cli.command("import")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.pass_context
+def import_command(ctx: click.Context, file: Path) -> None:
+    """Merge a JSON export into the database by id; conflicts keep the record already here."""
+    from facilitator.export import import_file
+
+    report = import_file(open_store(ctx), file.expanduser())
+    click.echo(report.summary())
+    for conflict in report.conflicts:
+        click.echo(f"  conflict: {conflict.describe()}")
+
+
+
+@cli.command("reflections")
+@click.argument("event_ref", metavar="EVENT")
+@click.option(
+    "--by", "grouping", type=click.Choice(["day", "session", "framework"]), default="day", show_default=True,
+    help="day: a readable summary per day (or meeting); session / framework: every answer, grouped.",
+)
+@click.option("--search", default="", help="Only reflections whose answers, names or assumptions contain this.")
+@click.pass_context
+def reflections_command(ctx: click.Context, event_ref: str, grouping: str, search: str) -> None:
+    """Print an event's reflections. EVENT is its id or a unique start of it."""
+    from rich.console import Console
+    from rich.text import Text
+
+    from facilitator.render.reflections import history
+    from facilitator.storage.errors import NotFound
+
+    store = open_store(ctx)
+    event = store.events.resolve(event_ref)
+
+    def title(session_id: str | None) -> str | None:
+        try:
+            return store.agenda.get(session_id).title if session_id else None
+        except NotFound:
+            return None
+
+    console = Console(soft_wrap=False)
+    console.print(Text(store.reflections.counts(event.id).line(event.kind)))
+    found = store.reflections.history(event.id, search=search)
+    console.print(history(event, found, grouping, title, searched=bool(search.strip())))
+
+@cli.command("timer")
+@click.argument("event_ref", metavar="EVENT")
+@click.argument("action", default="status", type=click.Choice(
+    ["status", "toggle", "start", "pause", "resume", "next", "finish", "skip", "extend"]))
+@click.option("--minutes", type=int, default=5, show_default=True, help="Minutes to add with `extend`.")
+@click.pass_context
+def timer_command(ctx: click.Context, event_ref: str, action: str, minutes: int) -> None:
+    """Show today's agenda and the session timer, or act on it (start, pause, next, finish, ...)."""
+    from facilitator.timer_cli import run
+
+    click.echo(run(open_store(ctx), event_ref, action, minutes))
+
+
+@cli.command("decisions")
+@click.argument("event_ref", metavar="EVENT")
+@click.option("--search", default="", help="Only decisions whose subject, rationale, tags or amendments match.")
+@click.option("--current", is_flag=True, help="Leave out decisions superseded by later ones.")
+@click.option("--parked", is_flag=True, help="Only the open parking lot.")
+@click.pass_context
+def decisions_command(ctx: click.Context, event_ref: str, search: str, current: bool, parked: bool) -> None:
+    """Print an event's decision log, newest first (or its parking lot)."""
+    from facilitator.decisions_cli import listing
+
+    click.echo(listing(open_store(ctx), event_ref, search=search, current=current, parked=parked))
+
+
+@cli.command("decide")
+@click.argument("event_ref", metavar="EVENT")
+@click.argument("subject")
+@click.option("--verdict", required=True, type=click.Choice(["in_scope", "out_of_scope", "parked", "deferred", "rejected"]))
+@click.option("--by", "decided_by", default="facilitator", show_default=True, type=click.Choice(["facilitator", "team", "sponsor"]))
+@click.option("--why", default="", help="Rationale (can be added later as an amendment).")
+@click.option("--tags", default="", help="Tags separated by spaces or commas.")
+@click.pass_context
+def decide_command(ctx: click.Context, event_ref: str, subject: str, verdict: str, decided_by: str, why: str, tags: str) -> None:
+    """Log a scope decision now (in the running session, if any)."""
+    from facilitator.decisions_cli import decide
+
+    click.echo(decide(open_store(ctx), event_ref, subject, verdict, decided_by, why, tags))
+
 def _event_summary(event) -> dict:
     return {
         "id": event.id,

@@ -23,6 +23,11 @@ class SessionFinished(Message):
 
 @dataclass
 class DecisionLogged(Message):
+    """A decision was committed (quick capture, a change, a parked item resolved).
+
+    ``store.decisions.get(decision_id).supersedes_id`` names the decision it reversed or changed, if any.
+    """
+
     event_id: str
     decision_id: str
 
@@ -32,3 +37,19 @@ class EventChanged(Message):
     """Something about the event that other areas show (counts, status) may have changed."""
 
     event_id: str
+
+
+@dataclass
+class FollowUpSaved(Message):
+    """A follow-up was added, edited or moved to another status (already committed)."""
+
+    event_id: str
+    followup_id: str
+
+
+@dataclass
+class MeasurementRecorded(Message):
+    """A target got a new measurement (already committed)."""
+
+    event_id: str
+    measurement_id: str

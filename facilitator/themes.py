@@ -53,9 +53,11 @@ def parse_theme(text: str, source: str) -> Theme:
     for key in _COLOUR_KEYS:
         if key in data:
             value = data[key]
+            if not isinstance(value, str):
+                raise ThemeFileError(f"{source}: {key} = {value!r} is not a colour")
             try:
                 Color.parse(value)
-            except (ColorParseError, TypeError, ValueError):
+            except (ColorParseError, TypeError, ValueError, AttributeError):
                 raise ThemeFileError(f"{source}: {key} = {value!r} is not a colour") from None
             colours[key] = value
     unknown = set(data) - set(_COLOUR_KEYS) - {"name", "dark", "variables"}

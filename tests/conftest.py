@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import time
+
 import pytest
 
 from facilitator.config import Settings
@@ -17,7 +19,9 @@ def isolated_dirs(tmp_path, monkeypatch):
     monkeypatch.setenv("FACILITATOR_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("FACILITATOR_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("FACILITATOR_DB", str(tmp_path / "data" / "facilitator.db"))
+    # Local times are shown in the machine's zone; pin it so pictures and texts are stable anywhere.
     monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
     yield
 
 

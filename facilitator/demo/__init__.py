@@ -6,7 +6,7 @@ the demo twice changes nothing.
 
 from __future__ import annotations
 
-from facilitator.demo import charters
+from facilitator.demo import agenda, charters, decisions, followups, reflections
 from facilitator.domain.clock import local_today
 from facilitator.storage.store import Store
 
@@ -18,6 +18,10 @@ def load_demo(store: Store) -> str:
         return "The demo is already loaded."
     with store.db.atomic():
         charters.seed(store, today)
+        agenda.seed(store, today)
+        decisions.seed(store, today)
+        followups.seed(store, today)
+        reflections.seed(store, today)
     return (
         "Demo loaded: a 5-day press-line changeover blitz (day 3 today) "
         "and an Action Learning set on cross-site onboarding."

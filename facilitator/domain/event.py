@@ -118,7 +118,9 @@ class Event:
 
 
 def format_number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+    """Shortest text that reads back as the same number: 47 rather than 47.0, never rounded."""
+    value = float(value)
+    return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
 
 
 def parse_date(text: str, *, field: str = "start_date", label: str = "Start date") -> date:

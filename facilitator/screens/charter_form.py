@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import fields
+from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,7 +19,7 @@ from facilitator.domain.event import Area, CharterForm, Event, EventKind
 _SINGLE_LINE = {
     "title": ("Title", "e.g. Press line 4 changeover blitz"),
     "start_date": ("Start date", "YYYY-MM-DD"),
-    "days": ("Days (blitz 2-5) / meetings (AL 1-20)", "5"),
+    "days": ("Days / meetings", "blitz 2-5, Action Learning 1-20"),
     "sponsor": ("Sponsor", "who owns the problem"),
     "facilitator": ("Facilitator", "you"),
 }
@@ -34,7 +35,7 @@ _MULTI_LINE = {
 class CharterFormScreen(Screen[Event | None]):
     """Returns the saved Event, or None when cancelled. Nothing is saved until every field is valid."""
 
-    CSS_PATH = "charter_form.tcss"
+    CSS_PATH = Path(__file__).with_suffix(".tcss")
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save_charter", tooltip="Check the charter and save it", priority=True),
         Binding("escape", "cancel", "Cancel", id="cancel_charter", tooltip="Leave without saving"),
@@ -44,6 +45,7 @@ class CharterFormScreen(Screen[Event | None]):
         super().__init__()
         self.event = event
         self._tried = False
+        self._errors: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         if self.event is not None:
@@ -131,8 +133,10 @@ class CharterFormScreen(Screen[Event | None]):
         try:
             event = self._read_form().to_event(self.event)
         except ValidationError as error:
+            self._errors = error.errors
             self._show_errors(error.errors)
             return None
+        self._errors = {}
         self._show_errors({})
         return event
 
@@ -161,12 +165,10 @@ class CharterFormScreen(Screen[Event | None]):
         event = self._validate()
         if event is None:
             self._show_form_error("Not saved: fix the fields marked below.")
-            first = next(
-                (widget for widget in self.query(".field-error") if widget.display and widget.id != "form-error"),
-                None,
-            )
+            # Take the facilitator straight to the first field that needs fixing.
+            first = next((field.name for field in fields(CharterForm) if field.name in self._errors), None)
             if first is not None:
-                self.query_one("#form").scroll_to_widget(first)
+                self.query_one(f"#{first}").focus()
             return
         events = self.app.store.events
         try:

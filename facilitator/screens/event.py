@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from textual import work
+from pathlib import Path
+
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -12,8 +14,20 @@ from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from facilitator.domain.errors import UserError
 from facilitator.domain.event import Event, EventStatus
+from facilitator.messages import DecisionLogged, EventChanged, SessionFinished
+from facilitator.screens import decision_flow, followup_flow
 from facilitator.screens.charter_form import CharterFormScreen
+from facilitator.screens.export import ExportScreen, start_export
+from facilitator.screens.reflection_flow import ReflectionFlow
+from facilitator.screens.timer_controls import TIMER_BINDINGS, TimerControls
+from facilitator.widgets.agenda_view import AgendaView
 from facilitator.widgets.charter_view import CharterView
+from facilitator.widgets.decision_insights import DecisionInsights
+from facilitator.widgets.decision_log import DecisionLog
+from facilitator.widgets.followup_area import FollowUpArea
+from facilitator.widgets.parking_count import ParkingCount
+from facilitator.widgets.reflection_history import ReflectionHistory
+from facilitator.widgets.timer_bar import TimerBar
 
 _NEXT_STATUS = {
     EventStatus.PLANNED: EventStatus.RUNNING,
@@ -22,13 +36,25 @@ _NEXT_STATUS = {
 }
 
 
-class EventScreen(Screen[None]):
-    CSS_PATH = "event.tcss"
+class EventScreen(TimerControls, Screen[None]):
+    CSS_PATH = Path(__file__).with_suffix(".tcss")
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Events", id="back_to_events", tooltip="Back to the list of events"),
         Binding("e", "edit_charter", "Edit charter", id="edit_charter", tooltip="Edit the charter: scope, team, targets"),
         Binding("S", "cycle_status", "Status", id="cycle_status", tooltip="Move the event on: planned, running, done"),
+        Binding("x", "export", "Export", id="export", tooltip="Export the event (report-out, JSON, CSV, HTML); the timer keeps running"),
         Binding("1", "show_tab('charter')", "Charter", id="tab_charter", show=False),
+        Binding("3", "show_tab('decisions')", "Decisions", id="tab_decisions", show=False),
+        Binding("d", "capture_decision", "Decide", id="capture_decision", tooltip="Log a scope decision now; the timer keeps running"),
+        Binding("P", "parking_lot", "Parking lot", id="parking_lot", tooltip="The parking lot: resolve parked items or carry them to the debrief"),
+        Binding("2", "show_tab('agenda')", "Agenda", id="tab_agenda", show=False),
+        Binding("4", "show_tab('reflection')", "Reflection", id="tab_reflection", show=False),
+        Binding("r", "reflect", "Reflect", id="reflect", tooltip="Reflect now: an owed reflection, else the current or last session"),
+        Binding("5", "show_tab('followup')", "Follow-up", id="tab_followup", show=False),
+        Binding("a", "add_followup", "Add follow-up", id="add_followup", tooltip="Add a follow-up (action, owner, due date) from anywhere in the event"),
+        Binding("m", "record_measurement", "Measure", id="record_measurement", tooltip="Record a measurement for one of the charter's targets"),
+        Binding("o", "report_out", "Report-out", id="report_out", tooltip="Open today's report-out: sessions, scope changes, follow-ups, targets"),
+        *TIMER_BINDINGS,
     ]
 
     event: var[Event | None] = var(None)
@@ -39,14 +65,27 @@ class EventScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield TimerBar(id="timer-bar")
+        yield ParkingCount(self.event_id, id="parking-count")
         with TabbedContent(id="areas"):
             with TabPane("1 Charter", id="charter"):
                 with VerticalScroll():
                     yield CharterView(id="charter-view")
+                    yield DecisionInsights(id="decision-insights")
+            with TabPane("2 Agenda", id="agenda"):
+                yield AgendaView(id="agenda-view")
+            with TabPane("3 Decisions", id="decisions"):
+                yield DecisionLog(self.event_id, id="decision-log")
+            with TabPane("4 Reflection", id="reflection"):
+                yield ReflectionHistory(self.event_id, id="reflection-history")
+            with TabPane("5 Follow-up", id="followup"):
+                yield FollowUpArea(id="followup-area")
         yield Footer()
 
     def on_mount(self) -> None:
         self.reload()
+        if self.event is not None:
+            followup_flow.greet(self, self.event)
 
     def reload(self) -> None:
         self.event = self.app.store.events.get(self.event_id)
@@ -57,6 +96,8 @@ class EventScreen(Screen[None]):
         self.title = event.title
         self.sub_title = f"{event.kind.label} - {event.status.value}"
         self.query_one(CharterView).event = event
+        decision_flow.show_event(self, event)
+        followup_flow.show_event(self, event)
 
     def action_show_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
@@ -68,6 +109,13 @@ class EventScreen(Screen[None]):
             self.event = saved
             self.notify("Charter saved")
 
+    def action_export(self) -> None:
+        def chosen(fmt: str | None) -> None:
+            if fmt:
+                start_export(self.app, self.event_id, fmt)
+
+        self.app.push_screen(ExportScreen(self.event.title if self.event else ""), chosen)
+
     def action_cycle_status(self) -> None:
         assert self.event is not None
         status = _NEXT_STATUS[self.event.status]
@@ -77,3 +125,48 @@ class EventScreen(Screen[None]):
             self.notify(str(error), severity="error", markup=False)
             return
         self.notify(f"Event is now {status.value}")
+        if status is EventStatus.RUNNING:
+            followup_flow.greet(self, self.event)
+        self._reflection_flow().after_status(self.event)
+
+    def _reflection_flow(self) -> ReflectionFlow:
+        return ReflectionFlow(self, on_done=self._reflections_changed)
+
+    def _reflections_changed(self) -> None:
+        self.query_one(ReflectionHistory).refresh_history()
+        for view in self.query(AgendaView):  # its "reflection owed" markers
+            view.refresh_view()
+
+    def action_reflect(self) -> None:
+        assert self.event is not None
+        self._reflection_flow().on_demand(self.event)
+
+    @on(SessionFinished)
+    def _reflect_after_session(self, message: SessionFinished) -> None:
+        """The cadence: Action Learning reflects after every session; a blitz at day end and event end."""
+        self._reflection_flow().after_session(message.event_id, message.session_id, message.how)
+        self._reflections_changed()
+
+    def action_add_followup(self) -> None:
+        followup_flow.add_followup(self)
+
+    def action_record_measurement(self) -> None:
+        followup_flow.record_measurement(self)
+
+    def action_report_out(self) -> None:
+        followup_flow.open_report_out(self, self.event)
+
+    def action_capture_decision(self) -> None:
+        decision_flow.quick_capture(self, self.event)
+
+    def action_parking_lot(self) -> None:
+        decision_flow.open_parking_lot(self, self.event)
+
+    @on(DecisionLogged)
+    @on(EventChanged)
+    def _decisions_changed(self, message: DecisionLogged | EventChanged) -> None:
+        decision_flow.refresh(self, message)
+
+    @on(DecisionLog.Opened)
+    def _decision_opened(self, message: DecisionLog.Opened) -> None:
+        decision_flow.open_history(self, self.event, message.decision_id)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -11,21 +15,25 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from facilitator.domain.errors import UserError
-from facilitator.domain.event import Event
+from facilitator.domain.clock import local_today
+from facilitator.domain.event import Event, EventKind
 from facilitator.screens.charter_form import CharterFormScreen
 from facilitator.screens.event import EventScreen
 from facilitator.screens.text_prompt import TextPromptScreen
 
-EMPTY_MESSAGE = (
-    "No events yet.\n\n"
-    "Press  n  to create your first event (a Kaizen blitz or an Action Learning set),\n"
-    "or press  D  to load the demo: a 5-day press-line changeover blitz running today,\n"
-    "and an Action Learning set on cross-site onboarding."
-)
+def empty_message() -> Group:
+    """What a first-time user sees: the two ways to start, as keys."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column()
+    grid.add_row("n", "Create your first event: a Kaizen blitz or an Action Learning set.")
+    grid.add_row("D", "Load the demo: a press-line changeover blitz running today, and an Action Learning set on cross-site onboarding.")
+    grid.add_row("ctrl+p", "List every command.")
+    return Group(Text("No events yet.", style="bold"), Text(""), grid)
 
 
 class HomeScreen(Screen[None]):
-    CSS_PATH = "home.tcss"
+    CSS_PATH = Path(__file__).with_suffix(".tcss")
     BINDINGS = [
         Binding("n", "new_event", "New event", id="new_event", tooltip="Create an event and write its charter"),
         Binding("enter", "open_event", "Open", id="open_event", tooltip="Open the highlighted event"),
@@ -39,7 +47,7 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(EMPTY_MESSAGE, id="empty", markup=False)
+        yield Static(empty_message(), id="empty")
         yield DataTable(id="events", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
@@ -50,6 +58,7 @@ class HomeScreen(Screen[None]):
         table.add_column("Kind", key="kind")
         table.add_column("Dates", key="dates")
         table.add_column("Status", key="status")
+        table.add_column("Today", key="today")
         self.refresh_events()
 
     def on_screen_resume(self) -> None:
@@ -82,7 +91,21 @@ class HomeScreen(Screen[None]):
             dates = event.start_date.isoformat()
         else:
             dates = f"{event.start_date.isoformat()} to {event.end_date.isoformat()}"
-        return (title, Text(event.kind.label), Text(dates), Text(event.status.value))
+        return (title, Text(event.kind.label), Text(dates), Text(event.status.value), Text(self._today(event)))
+
+    def _today(self, event: Event) -> str:
+        """Where today falls in the event, the first thing a facilitator looks for."""
+        today = local_today(self.app.clock)
+        day = event.day_on(today)
+        if day is not None:
+            word = "day" if event.kind is EventKind.KAIZEN else "meeting"
+            return f"{word} {day} of {event.days}"
+        if today < event.start_date:
+            days = (event.start_date - today).days
+            return "starts tomorrow" if days == 1 else f"starts in {days} days"
+        if today <= event.end_date:
+            return "between meetings"
+        return "ended"
 
     def _highlighted_id(self) -> str | None:
         table = self.query_one("#events", DataTable)

@@ -77,18 +77,27 @@ class EventRepository:
         return self._event(rows[0])
 
     def _write_targets(self, event: Event) -> None:
-        self.db.execute("delete from targets where event_id = ?", [event.id])
-        self.db["targets"].insert_all(
-            {
-                "id": target.id,
-                "event_id": event.id,
-                "position": position,
-                "metric": target.metric,
-                "unit": target.unit,
-                "baseline": target.baseline,
-                "goal": target.goal,
-            }
-            for position, target in enumerate(event.targets)
+        # Upsert rather than delete-and-insert: measurements reference targets, and a target removed
+        # from the charter takes its measurements with it (ON DELETE CASCADE).
+        kept = [target.id for target in event.targets]
+        self.db.execute(
+            f"delete from targets where event_id = ? and id not in ({', '.join('?' * len(kept))})",
+            [event.id, *kept],
+        )
+        self.db["targets"].upsert_all(
+            (
+                {
+                    "id": target.id,
+                    "event_id": event.id,
+                    "position": position,
+                    "metric": target.metric,
+                    "unit": target.unit,
+                    "baseline": target.baseline,
+                    "goal": target.goal,
+                }
+                for position, target in enumerate(event.targets)
+            ),
+            pk="id",
         )
 
     def _targets(self, event_id: str) -> tuple[Target, ...]:

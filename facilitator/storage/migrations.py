@@ -79,6 +79,172 @@ def _sessions(db: Database) -> None:
     db["sessions"].create_index(["event_id", "day", "position"])
 
 
+@MIGRATIONS(name="0003_timer")
+def _timer(db: Database) -> None:
+    # Append-only log of timer actions; a session's segments, elapsed time and state derive from it.
+    db["timer_log"].create(
+        {
+            "id": str,
+            "event_id": str,
+            "session_id": str,
+            "action": str,  # start, pause, resume, extend, until, finish, skip, replan
+            "at": str,
+            "minutes": int,  # extend: minutes added; replan: the new planned minutes
+            "until_at": str,  # until: the moment to count down to
+            "from_minutes": int,  # replan: planned minutes before the change
+            "from_day": int,  # replan: the day the session was on before the change
+            "note": str,
+        },
+        pk="id",
+        foreign_keys=[("event_id", "events", "id"), ("session_id", "sessions", "id")],
+        not_null={"event_id", "session_id", "action", "at"},
+    )
+    db["timer_log"].create_index(["event_id", "at"])
+    db["timer_log"].create_index(["session_id"])
+
+
+@MIGRATIONS(name="0005_reflections")
+def _reflections(db: Database) -> None:
+    # A reflection is one participant's (or the group's) answers to a framework, for a session, a day or
+    # the event. Rows with status owed/skipped mark a reflection the cadence asked for and is still owed.
+    # Child rows carry event_id too, so export and merge can select them directly.
+    db["reflections"].create(
+        {
+            "id": str, "event_id": str, "session_id": str, "day": int, "scope": str,
+            "framework": str, "framework_name": str, "participant": str, "loop": str,
+            "status": str, "skipped_reason": str, "created_at": str, "updated_at": str,
+        },
+        pk="id",
+        foreign_keys=[("event_id", "events", "id")],
+        not_null={"event_id", "scope", "framework", "status", "created_at"},
+    )
+    db["reflections"].create_index(["event_id", "created_at"])
+    db["reflections"].create_index(["session_id"])
+    db["reflection_answers"].create(
+        {
+            "id": str, "event_id": str, "reflection_id": str, "position": int,
+            "framework": str, "prompt": str, "answer": str, "participant": str,
+        },
+        pk="id",
+        foreign_keys=[("event_id", "events", "id"), ("reflection_id", "reflections", "id")],
+        not_null={"event_id", "reflection_id", "prompt", "answer"},
+    )
+    db["reflection_answers"].create_index(["reflection_id", "position"])
+    db["assumptions"].create(
+        {"id": str, "event_id": str, "reflection_id": str, "position": int, "text": str},
+        pk="id",
+        foreign_keys=[("event_id", "events", "id"), ("reflection_id", "reflections", "id")],
+        not_null={"event_id", "reflection_id", "text"},
+    )
+    db["assumptions"].create_index(["reflection_id", "position"])
+    db["learning_transfers"].create(
+        {
+            "id": str, "event_id": str, "reflection_id": str, "position": int, "text": str,
+            "owner": str, "where_to": str, "followup_id": str, "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("event_id", "events", "id"), ("reflection_id", "reflections", "id")],
+        not_null={"event_id", "reflection_id", "text", "owner"},
+    )
+    db["learning_transfers"].create_index(["reflection_id", "position"])
+
+
+@MIGRATIONS(name="0006_followups")
+def _followups(db: Database) -> None:
+    # The Kaizen newspaper, its status-change log (for the export timeline), and target measurements.
+    db["followups"].create(
+        {
+            "id": str, "event_id": str, "action": str, "owner": str, "due_date": str, "status": str,
+            "outcome": str, "source_kind": str, "source_id": str, "created_at": str, "updated_at": str,
+        },
+        pk="id",
+        foreign_keys=[("event_id", "events", "id")],
+        not_null={"event_id", "action", "owner", "due_date", "status", "created_at", "updated_at"},
+    )
+    db["followups"].create_index(["event_id", "due_date"])
+    db["followup_changes"].create(
+        {
+            "id": str, "event_id": str, "followup_id": str, "from_status": str, "to_status": str,
+            "changed_by": str, "changed_at": str,
+        },
+        pk="id",
+        foreign_keys=[("event_id", "events", "id"), ("followup_id", "followups", "id")],
+        not_null={"event_id", "followup_id", "to_status", "changed_at"},
+    )
+    db["followup_changes"].create_index(["followup_id", "changed_at"])
+    # Raw SQL for ON DELETE CASCADE: a target removed from the charter takes its measurements with it.
+    db.execute(
+        """
+        CREATE TABLE [measurements] (
+            [id] TEXT PRIMARY KEY,
+            [event_id] TEXT NOT NULL REFERENCES [events]([id]),
+            [target_id] TEXT NOT NULL REFERENCES [targets]([id]) ON DELETE CASCADE,
+            [value] FLOAT NOT NULL,
+            [measured_at] TEXT NOT NULL,
+            [note] TEXT,
+            [created_at] TEXT
+        )
+        """
+    )
+    db["measurements"].create_index(["event_id", "measured_at"])
+    db["measurements"].create_index(["target_id"])
+
+
+
+@MIGRATIONS(name="0004_decisions")
+def _decisions(db: Database) -> None:
+    # Append-only: a change is a new decision superseding the old one (one successor at most), a typo
+    # fix is an amendment. Triggers refuse UPDATE and DELETE, so history stays honest whatever writes.
+    db.execute(
+        """
+        CREATE TABLE [decisions] (
+            [id] TEXT PRIMARY KEY,
+            [event_id] TEXT NOT NULL REFERENCES [events]([id]),
+            [session_id] TEXT REFERENCES [sessions]([id]),
+            [day] INTEGER NOT NULL,
+            [subject] TEXT NOT NULL,
+            [verdict] TEXT NOT NULL CHECK ([verdict] IN
+                ('in_scope', 'out_of_scope', 'parked', 'deferred', 'rejected')),
+            [rationale] TEXT NOT NULL DEFAULT '',
+            [decided_by] TEXT NOT NULL CHECK ([decided_by] IN ('facilitator', 'team', 'sponsor')),
+            [tags] TEXT NOT NULL DEFAULT '',
+            [decided_at] TEXT NOT NULL,
+            [supersedes_id] TEXT REFERENCES [decisions]([id])
+        )
+        """
+    )
+    db["decisions"].create_index(["event_id", "decided_at"])
+    db["decisions"].create_index(["supersedes_id"], unique=True)
+    db["decisions"].create_index(["session_id"])
+    db.execute(
+        """
+        CREATE TABLE [decision_amendments] (
+            [id] TEXT PRIMARY KEY,
+            [event_id] TEXT NOT NULL REFERENCES [events]([id]),
+            [decision_id] TEXT NOT NULL REFERENCES [decisions]([id]),
+            [field] TEXT NOT NULL CHECK ([field] IN ('subject', 'rationale', 'tags', 'debrief')),
+            [text] TEXT NOT NULL,
+            [amended_at] TEXT NOT NULL
+        )
+        """
+    )
+    db["decision_amendments"].create_index(["decision_id", "field", "amended_at"])
+    db["decisions"].enable_fts(["subject", "rationale", "tags"], create_triggers=True)
+    db["decision_amendments"].enable_fts(["text"], create_triggers=True)
+    for table, what in (("decisions", "a decision"), ("decision_amendments", "an amendment")):
+        for verb in ("UPDATE", "DELETE"):
+            db.execute(
+                f"CREATE TRIGGER [{table}_no_{verb.lower()}] BEFORE {verb} ON [{table}] BEGIN "
+                f"SELECT RAISE(ABORT, 'the decision log is append-only: {what} cannot be "
+                f"{'changed' if verb == 'UPDATE' else 'deleted'}'); END"
+            )
+    db.execute(
+        "CREATE TRIGGER [decisions_supersede_same_event] BEFORE INSERT ON [decisions] "
+        "WHEN NEW.supersedes_id IS NOT NULL AND "
+        "(SELECT event_id FROM decisions WHERE id = NEW.supersedes_id) IS NOT NEW.event_id BEGIN "
+        "SELECT RAISE(ABORT, 'a decision can only supersede one of the same event'); END"
+    )
+
 def known_names() -> set[str]:
     return {migration.name for migration in MIGRATIONS._migrations}
 

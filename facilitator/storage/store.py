@@ -8,8 +8,14 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from facilitator.domain.clock import Clock, SystemClock
+from facilitator.storage.agenda import AgendaRepository
 from facilitator.storage.database import connect
+from facilitator.storage.decisions import DecisionRepository
 from facilitator.storage.events import EventRepository
+from facilitator.storage.followups import FollowUpRepository
+from facilitator.storage.measurements import MeasurementRepository
+from facilitator.storage.reflections import ReflectionRepository
+from facilitator.storage.timer import TimerRepository
 
 
 class Store:
@@ -30,3 +36,27 @@ class Store:
     @cached_property
     def events(self) -> EventRepository:
         return EventRepository(self.db, self.clock)
+
+    @cached_property
+    def decisions(self) -> DecisionRepository:
+        return DecisionRepository(self.db, self.clock)
+
+    @cached_property
+    def agenda(self) -> AgendaRepository:
+        return AgendaRepository(self.db, self.clock)
+
+    @cached_property
+    def timer(self) -> TimerRepository:
+        return TimerRepository(self.db, self.clock, self.agenda)
+
+    @cached_property
+    def reflections(self) -> ReflectionRepository:
+        return ReflectionRepository(self.db, self.clock)
+
+    @cached_property
+    def followups(self) -> FollowUpRepository:
+        return FollowUpRepository(self.db, self.clock)
+
+    @cached_property
+    def measurements(self) -> MeasurementRepository:
+        return MeasurementRepository(self.db, self.clock)

@@ -14,12 +14,24 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class EventTable:
     name: str
-    event_link: str | None  # column holding the event id, or "parent_table.parent_column:own_column"
-    order_by: str = "id"
+    # The column holding the event id; or a path through a parent: "parent_table.own_column" (own_column
+    # references the parent's id) or "parent_table.parent_column:own_column" (facilitator/export/records.py).
+    event_link: str | None
+    order_by: str = "id"  # SQL order of the rows in an export; the id is always the last tie-breaker
 
 
 EVENT_TABLES: list[EventTable] = [
     EventTable("events", None),
     EventTable("targets", "event_id", "position"),
     EventTable("sessions", "event_id", "day, position"),
+    EventTable("timer_log", "event_id", "at"),
+    EventTable("decisions", "event_id", "decided_at, rowid"),  # a superseded decision before its successor
+    EventTable("decision_amendments", "event_id", "amended_at, rowid"),
+    EventTable("reflections", "event_id", "created_at"),
+    EventTable("reflection_answers", "event_id", "reflection_id, position"),
+    EventTable("assumptions", "event_id", "reflection_id, position"),
+    EventTable("learning_transfers", "event_id", "reflection_id, position"),
+    EventTable("followups", "event_id", "created_at"),
+    EventTable("followup_changes", "event_id", "changed_at"),
+    EventTable("measurements", "event_id", "measured_at"),
 ]

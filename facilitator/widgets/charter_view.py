@@ -1,24 +1,14 @@
-"""Read-only view of an event's charter. User text is data: it is shown exactly as typed."""
+"""Read-only view of an event's charter; the rendering itself is shared with the CLI."""
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
-from rich.table import Table
+from rich.console import RenderableType
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from facilitator.domain.event import Event, format_number
-
-
-def _heading(text: str) -> Text:
-    return Text(text, style="bold")
-
-
-def _bullets(items: tuple[str, ...], empty: str) -> RenderableType:
-    if not items:
-        return Text(f"  {empty}", style="dim italic")
-    return Text("\n").join(Text.assemble("  - ", Text(item)) for item in items)
+from facilitator.domain.event import Event
+from facilitator.render.charter import charter_renderable
 
 
 class CharterView(Static):
@@ -29,47 +19,4 @@ class CharterView(Static):
     event: reactive[Event | None] = reactive(None, layout=True)
 
     def render(self) -> RenderableType:
-        event = self.event
-        if event is None:
-            return Text("")
-        facts = Table.grid(padding=(0, 2))
-        facts.add_column(style="bold", no_wrap=True)
-        facts.add_column(overflow="fold")
-        facts.add_row("Kind", Text(event.kind.label))
-        facts.add_row("Dates", Text(f"{event.start_date.isoformat()} to {event.end_date.isoformat()} ({event.days} {event.kind.day_word})"))
-        facts.add_row("Area", Text(event.area.label))
-        facts.add_row("Status", Text(event.status.value + ("  (archived)" if event.archived else "")))
-        facts.add_row("Sponsor", Text(event.sponsor or "-"))
-        facts.add_row("Facilitator", Text(event.facilitator or "-"))
-        facts.add_row("Team", Text(", ".join(event.team) or "-"))
-
-        targets: RenderableType
-        if event.targets:
-            table = Table(box=None, padding=(0, 2), show_edge=False, header_style="bold")
-            for column in ("Metric", "Unit", "Baseline", "Goal", "Better"):
-                table.add_column(column)
-            for target in event.targets:
-                table.add_row(
-                    Text(target.metric), Text(target.unit), format_number(target.baseline),
-                    format_number(target.goal), target.direction.value,
-                )
-            targets = table
-        else:
-            targets = Text("  No targets yet: press e to add metric; unit; baseline; goal.", style="dim italic")
-
-        return Group(
-            Text(event.title, style="bold"),
-            Text(""),
-            facts,
-            Text(""),
-            _heading("Problem statement"),
-            Text(event.problem or "-"),
-            Text(""),
-            _heading("In bounds"),
-            _bullets(event.in_bounds, "nothing listed"),
-            _heading("Out of bounds"),
-            _bullets(event.out_of_bounds, "nothing listed"),
-            Text(""),
-            _heading("Targets"),
-            targets,
-        )
+        return Text("") if self.event is None else charter_renderable(self.event)

@@ -1,0 +1,118 @@
+"""Decision log at scale: capture-to-visible and search latency at 10,000 decisions vs an empty event.
+
+Run: .venv/bin/python bench/decisions.py [N]
+Prints figures and ratios (10k / empty); it asserts nothing. Everything runs headless through Pilot,
+so the numbers include the worker thread, its own connection and the table update.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from facilitator.app import FacilitatorApp
+from facilitator.config import Settings
+from facilitator.domain.clock import FakeClock, to_iso
+from facilitator.domain.decision import DecidedBy, DecisionFilter, Verdict
+from facilitator.domain.event import Event, EventKind, new_id
+from facilitator.screens.event import EventScreen
+from facilitator.storage.store import Store
+
+WORDS = (
+    "die cart clamp bolt shim press line changeover trial hinge crane storage layout tool room quick release "
+    "hydraulic pressure kit shadow board operator crew overtime paint queue light curtain video gemba"
+).split()
+ROUNDS = 5
+
+
+def _fill(store: Store, event_id: str, n: int) -> None:
+    rng = random.Random(4)
+    start = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
+    rows = []
+    for i in range(n):
+        rows.append({
+            "id": new_id(), "event_id": event_id, "session_id": None, "day": 1 + i * 2 // max(n, 1),
+            "subject": " ".join(rng.choices(WORDS, k=5)) + f" #{i}", "verdict": rng.choice(list(Verdict)).value,
+            "rationale": " ".join(rng.choices(WORDS, k=12)), "decided_by": rng.choice(list(DecidedBy)).value,
+            "tags": " ".join(rng.choices(WORDS, k=2)), "decided_at": to_iso(start + timedelta(seconds=10 * i)),
+            "supersedes_id": None,
+        })
+    with store.db.atomic():
+        store.db["decisions"].insert_all(rows, batch_size=1000)
+
+
+async def _measure(path: Path, n: int) -> dict[str, float]:
+    clock = FakeClock(datetime(2026, 11, 25, 12, 0, tzinfo=UTC))
+    store = Store(path, clock)
+    event = store.events.add(Event(title="Bench", kind=EventKind.KAIZEN, start_date=date(2026, 11, 23), days=5))
+    _fill(store, event.id, n)
+    app = FacilitatorApp(store, settings=Settings())
+    figures: dict[str, list[float]] = {"open": [], "capture": [], "search": [], "search_sql": []}
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(ROUNDS):
+            began = time.perf_counter()
+            app.push_screen(EventScreen(event.id))
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            figures["open"].append(time.perf_counter() - began)
+            screen = app.screen
+            await pilot.press("3")
+            table = screen.query_one("#decision-table")
+            for round_ in range(ROUNDS):
+                await pilot.press("d")
+                await pilot.pause()
+                await pilot.press(*f"bench capture {round_}", "tab", "i")
+                clock.advance(minutes=1)
+                began = time.perf_counter()
+                await pilot.press("enter")
+                while not (table.row_count and str(table.get_row_at(0)[3]).startswith(f"bench capture {round_}")):
+                    await pilot.pause()
+                figures["capture"].append(time.perf_counter() - began)
+            search = screen.query_one("#decision-search")
+            for term in ("clamp", "hydraulic pre", "zzz-nothing", 'NEAR( "*'):
+                began = time.perf_counter()
+                search.value = term
+                await pilot.pause()
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+                figures["search"].append(time.perf_counter() - began)
+                sql_began = time.perf_counter()
+                store.decisions.page(event.id, DecisionFilter(text=term))
+                store.decisions.count(event.id, DecisionFilter(text=term))
+                figures["search_sql"].append(time.perf_counter() - sql_began)
+            search.value = ""
+            await app.workers.wait_for_complete()
+            app.pop_screen()
+            await pilot.pause()
+    store.close()
+    return {name: statistics.median(values) for name, values in figures.items()}
+
+
+async def main(n: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["FACILITATOR_DATA_DIR"] = str(Path(tmp) / "data")  # never the user's own folders
+        os.environ["FACILITATOR_CONFIG_DIR"] = str(Path(tmp) / "config")
+        empty = await _measure(Path(tmp) / "empty.db", 0)
+        full = await _measure(Path(tmp) / "full.db", n)
+    print(f"decision log bench: {n:,} decisions vs an empty event (median of {ROUNDS} rounds)")
+    labels = {
+        "open": "event screen + log open (first page shown)",
+        "capture": "quick capture: enter -> row visible",
+        "search": "search as you type: keystroke -> table updated",
+        "search_sql": "search query alone (page + count)",
+    }
+    for name, label in labels.items():
+        ratio = full[name] / empty[name] if empty[name] else float("inf")
+        print(f"  {label:48} empty {empty[name] * 1000:7.1f} ms   {n:,}: {full[name] * 1000:7.1f} ms   ratio {ratio:5.2f}")
+
+
+if __name__ == "__main__":
+    asyncio.run(main(int(sys.argv[1]) if len(sys.argv) > 1 else 10_000))

@@ -1,0 +1,76 @@
+"""Export an event with 10,000 decisions in each format; print each time as a ratio of a plain dump.
+
+The baseline is sqlite-utils reading the same decision rows and writing them as JSON, in the same run,
+so the figures compare across machines. Run: .venv/bin/python bench/export.py [decisions]
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+import time
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from facilitator.domain.clock import FakeClock, to_iso
+from facilitator.domain.event import Event, EventKind
+from facilitator.export import export_event, import_file
+from facilitator.storage.store import Store
+
+VERDICTS = ("in_scope", "out_of_scope", "parked", "deferred", "rejected")
+
+
+def build(store: Store, count: int) -> str:
+    event = store.events.add(Event(title="Press line 4 changeover blitz (SMED)", kind=EventKind.KAIZEN,
+                                   start_date=store.clock.now().date() - timedelta(days=2), days=5))
+    start = store.clock.now() - timedelta(days=2)
+    rows = [
+        {
+            "id": str(uuid.uuid4()), "event_id": event.id, "day": 1 + index * 3 // count,
+            "subject": f"Idea {index}: stage die {index % 14} on the cart",
+            "verdict": VERDICTS[index % 5], "rationale": "=cheap and quick" if index % 7 == 0 else "team agreed",
+            "decided_by": "team", "tags": "smed", "decided_at": to_iso(start + timedelta(seconds=15 * index)),
+        }
+        for index in range(count)
+    ]
+    with store.db.atomic():
+        store.db["decisions"].insert_all(rows, batch_size=1000)
+    return event.id
+
+
+def timed(work) -> float:
+    began = time.perf_counter()
+    work()
+    return time.perf_counter() - began
+
+
+def main() -> None:
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    folder = Path(tempfile.mkdtemp(prefix="facilitator-bench-"))
+    store = Store(folder / "bench.db", FakeClock(datetime(2026, 11, 25, 9, 0, tzinfo=UTC)))
+    event_id = build(store, count)
+
+    def baseline() -> None:
+        rows = list(store.db["decisions"].rows_where("event_id = ?", [event_id]))
+        (folder / "baseline.json").write_text(json.dumps(rows), encoding="utf-8")
+
+    base = min(timed(baseline) for _ in range(3))
+    print(f"{count:,} decisions; baseline (sqlite-utils rows -> JSON): {base * 1000:.0f} ms")
+    outputs = {"md": "e.md", "json": "e.json", "csv": "e.zip", "html": "e.html"}
+    for fmt, name in outputs.items():
+        seconds = min(timed(lambda: export_event(store, event_id, fmt, folder / name)) for _ in range(3))
+        size = (folder / name).stat().st_size
+        print(f"  export {fmt:<4} {seconds / base:5.1f}x baseline  ({size / 1024:,.0f} KiB)")
+    empty = Store(folder / "empty.db", store.clock)
+    seconds = timed(lambda: import_file(empty, folder / "e.json"))
+    print(f"  import json {seconds / base:5.1f}x baseline  (into an empty database)")
+    seconds = timed(lambda: import_file(empty, folder / "e.json"))
+    print(f"  re-import   {seconds / base:5.1f}x baseline  (everything already there)")
+    empty.close()
+    store.close()
+
+
+if __name__ == "__main__":
+    main()

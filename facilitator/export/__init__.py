@@ -1,0 +1,55 @@
+"""Export an event (Markdown report-out, lossless JSON, CSV, printable HTML) and merge JSON back in.
+
+No Textual here: the CLI and the cockpit's worker both call :func:`export_event` and :func:`import_file`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from facilitator.domain.errors import UserError
+from facilitator.export import files, json_format
+from facilitator.export.merge import ImportReport, merge
+from facilitator.export.records import EventRecords, read_event
+from facilitator.storage.store import Store
+
+FORMATS = ("md", "json", "csv", "html")
+
+
+def export_event(store: Store, event_id: str, fmt: str, output: Path | None = None) -> Path:
+    """Write the event in ``fmt`` to ``output`` (default: the exports folder); returns the path written."""
+    if fmt not in FORMATS:
+        raise UserError(f"Unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}.")
+    records = read_event(store.db, event_id)
+    title = str(records.event["title"])
+    if output is None:
+        path = files.default_path(title, fmt, store.clock.now())
+    elif output.is_dir() and fmt != "csv":
+        path = files.default_path(title, fmt, store.clock.now(), folder=output)  # -o some/folder
+    else:
+        path = output
+    if fmt == "json":
+        return files.write_text(path, json_format.dumps(records))
+    if fmt == "csv":
+        from facilitator.export import csv_format
+
+        return csv_format.write(store.db, records, path, store.clock.now())
+    from facilitator.export.report import build_report
+
+    report = build_report(records, store.clock.now())
+    if fmt == "md":
+        from facilitator.export.markdown import render
+
+        return files.write_text(path, render(report))
+    from facilitator.export.html import render
+
+    return files.write_text(path, render(report))
+
+
+def import_file(store: Store, path: Path) -> ImportReport:
+    """Merge a JSON export into the database by id, in one transaction."""
+    records = json_format.load(Path(path))
+    return merge(store.db, records, str(path))
+
+
+__all__ = ["FORMATS", "EventRecords", "ImportReport", "export_event", "import_file", "read_event"]

@@ -1,0 +1,73 @@
+"""CSV: one file per table, in a zip (``.zip``) or a folder (any other path), safe to open in a spreadsheet.
+
+Text cells a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab or CR) get
+a leading apostrophe. Reflection answers keep their framework and prompt columns, like every other row.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from datetime import datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from facilitator.domain.clock import local_time
+from facilitator.export import files
+from facilitator.export.records import EventRecords, columns
+from facilitator.export.timeline import timeline
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: object) -> object:
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def table_csv(header: list[str], rows: list[list[object]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([neutralise(name) for name in header])
+    for row in rows:
+        writer.writerow(["" if value is None else neutralise(value) for value in row])
+    return out.getvalue()
+
+
+def csv_files(db: Database, records: EventRecords) -> dict[str, str]:
+    """File name -> CSV text: one per table (even an empty one, with its header), plus the timeline."""
+    result: dict[str, str] = {}
+    for table, rows in records.tables.items():
+        header = columns(db, table)
+        result[f"{table}.csv"] = table_csv(header, [[row.get(name) for name in header] for row in rows])
+    entries = timeline(records)
+    result["timeline.csv"] = table_csv(
+        ["time_utc", "local_time", "day", "session", "kind", "text"],
+        [
+            [entry.time.isoformat(), entry.local_label(), entry.day or "", entry.session, entry.kind, entry.text]
+            for entry in entries
+        ],
+    )
+    return result
+
+
+def write(db: Database, records: EventRecords, path: Path, now: datetime) -> Path:
+    contents = csv_files(db, records)
+    stamp = local_time(now).timetuple()[:6]
+    if path.suffix.lower() == ".zip":
+
+        def write_zip(temporary: Path) -> None:
+            with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+                for name, text in contents.items():
+                    info = zipfile.ZipInfo(name, date_time=stamp)
+                    info.compress_type = zipfile.ZIP_DEFLATED
+                    archive.writestr(info, text.encode("utf-8-sig"))
+
+        return files.write_atomically(path, write_zip)
+    for name, text in contents.items():
+        target = path / name
+        files.write_atomically(target, lambda temporary, text=text: temporary.write_bytes(text.encode("utf-8-sig")))
+    return path

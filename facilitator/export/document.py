@@ -1,0 +1,56 @@
+"""A tiny document model the Markdown and HTML report-outs both render, each escaping in its own way."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Para:
+    text: str
+    muted: bool = False
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Pairs:
+    """Label: value lines, e.g. sponsor and facilitator."""
+
+    items: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    caption: str = ""
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A sub-heading inside a section (a day of the agenda or of the timeline)."""
+
+    text: str
+
+
+Block = Para | Bullets | Pairs | Table | Heading
+
+
+@dataclass
+class Section:
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+
+    def add(self, block: Block) -> None:
+        self.blocks.append(block)
+
+
+@dataclass
+class Report:
+    title: str
+    subtitle: str
+    sections: list[Section] = field(default_factory=list)

@@ -1,0 +1,128 @@
+"""The lossless JSON export: one envelope, the event's rows grouped per table, keys sorted.
+
+``{"format": "facilitator.event", "schema": N, "event_id": "...", "tables": {"events": [...], ...}}``
+Rows hold the database values unchanged (text, integers, reals, null), so an export imported into an
+empty database and exported again gives the same bytes. See docs/json-format.md.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+from typing import Any
+
+from facilitator.domain.errors import UserError
+from facilitator.export.records import EventRecords, Row
+from facilitator.storage.migrations import schema_version
+
+FORMAT = "facilitator.event"
+_BYTES_KEY = "$base64"
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, bytes):
+        return {_BYTES_KEY: base64.b64encode(value).decode("ascii")}
+    raise TypeError(f"cannot export a value of type {type(value).__name__}")
+
+
+def dumps(records: EventRecords) -> str:
+    envelope = {
+        "format": FORMAT,
+        "schema": schema_version(),
+        "event_id": records.event_id,
+        "tables": records.tables,
+    }
+    return json.dumps(envelope, indent=2, sort_keys=True, ensure_ascii=False, default=_encode) + "\n"
+
+
+class BadFile(UserError):
+    """An import file that cannot be merged; the message is one line naming the file."""
+
+
+def load(path: Path) -> EventRecords:
+    """Read and check an export file's envelope and row shapes (not yet against the database)."""
+    try:
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise BadFile(f"{path} is a folder, not an export file.") from None
+    except FileNotFoundError:
+        raise BadFile(f"{path} does not exist.") from None
+    except OSError as error:
+        raise BadFile(f"Cannot read {path}: {error.strerror or error}.") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BadFile(f"{path} is not a facilitator JSON export (not UTF-8 text).") from None
+    if not text.strip():
+        raise BadFile(f"{path} is empty; it is not a facilitator JSON export.")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise BadFile(
+            f"{path} is not valid JSON (truncated or damaged near line {error.lineno}, column {error.colno}); "
+            "nothing imported."
+        ) from None
+    except RecursionError:
+        raise BadFile(f"{path} is nested too deeply to be a facilitator export; nothing imported.") from None
+    return parse(data, str(path))
+
+
+def parse(data: Any, name: str = "the file") -> EventRecords:
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise BadFile(f"{name} is not a facilitator event export (expected \"format\": \"{FORMAT}\"); nothing imported.")
+    schema = data.get("schema")
+    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
+        raise BadFile(f"{name}: \"schema\" must be a whole number; nothing imported.")
+    if schema > schema_version():
+        raise BadFile(
+            f"{name} was exported by a newer facilitator (schema {schema}, this one reads up to "
+            f"{schema_version()}); upgrade facilitator to import it. Nothing imported."
+        )
+    event_id = data.get("event_id")
+    if not isinstance(event_id, str) or not event_id:
+        raise BadFile(f"{name}: \"event_id\" must be the event's id; nothing imported.")
+    tables = data.get("tables")
+    if not isinstance(tables, dict):
+        raise BadFile(f"{name}: \"tables\" must map table names to lists of rows; nothing imported.")
+    records = EventRecords(event_id)
+    for table, rows in tables.items():
+        if not isinstance(rows, list):
+            raise BadFile(f"{name}: table {table!r} must be a list of rows; nothing imported.")
+        records.tables[table] = [_row(table, index, row, name) for index, row in enumerate(rows, start=1)]
+    return records
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _row(table: str, index: int, row: Any, name: str) -> Row:
+    where = f"{name}: {table} row {index}"
+    if not isinstance(row, dict):
+        raise BadFile(f"{where} is not an object; nothing imported.")
+    if not isinstance(row.get("id"), str) or not row["id"]:
+        raise BadFile(f"{where} has no text \"id\"; nothing imported.")
+    clean: Row = {}
+    for column, value in row.items():
+        if isinstance(value, dict) and set(value) == {_BYTES_KEY} and isinstance(value[_BYTES_KEY], str):
+            try:
+                value = base64.b64decode(value[_BYTES_KEY], validate=True)
+            except ValueError:
+                raise BadFile(f"{where}: {column} holds damaged binary data; nothing imported.") from None
+        elif value is not None and (isinstance(value, bool) or not isinstance(value, (str, int, float))):
+            raise BadFile(
+                f"{where} ({row['id']}): {column} holds a {type(value).__name__}, not text or a number; nothing imported."
+            )
+        elif isinstance(value, str) and not _encodable(value):
+            raise BadFile(f"{where} ({row['id']}): {column} holds broken text (a lone surrogate); nothing imported.")
+        elif isinstance(value, float) and value != value:
+            raise BadFile(f"{where} ({row['id']}): {column} is NaN, not a number; nothing imported.")
+        elif isinstance(value, int) and not -(2**63) <= value < 2**63:
+            raise BadFile(f"{where} ({row['id']}): {column} is a number too large to store; nothing imported.")
+        clean[column] = value
+    return clean

@@ -1,0 +1,211 @@
+"""Import: merge an export's rows into the database by id, all or nothing.
+
+A row whose id is new is inserted; the same id with the same content is skipped; the same id with
+different content is a conflict: reported, and the existing row kept. Rows are only ever inserted
+(never updated or deleted), so append-only triggers other areas put on their tables never fire.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+
+from sqlite_utils import Database
+
+from facilitator.export.json_format import BadFile
+from facilitator.export.records import EventRecords, Row, quote, read_table, registered, resolve_link
+from facilitator.storage.errors import saving
+
+
+@dataclass(frozen=True)
+class Conflict:
+    table: str
+    id: str
+    columns: tuple[str, ...]
+    how: str = "differs in"
+
+    def describe(self) -> str:
+        if self.how == "differs in":
+            return f"{self.table} {self.id}: differs in {', '.join(self.columns)}; kept the one already here"
+        if self.how == "depends on":
+            return f"{self.table} {self.id}: not imported, its {', '.join(self.columns)} is a record that was not imported"
+        return f"{self.table} {self.id}: not imported, it clashes with a record already here ({', '.join(self.columns)})"
+
+
+@dataclass
+class ImportReport:
+    event_id: str
+    title: str
+    added: dict[str, int] = field(default_factory=dict)
+    unchanged: int = 0
+    conflicts: list[Conflict] = field(default_factory=list)
+
+    @property
+    def added_total(self) -> int:
+        return sum(self.added.values())
+
+    def summary(self) -> str:
+        added = ", ".join(f"{count} {table}" for table, count in self.added.items() if count) or "nothing new"
+        line = f"Imported {self.title!r} ({self.event_id[:8]}): added {added}; {self.unchanged} already here"
+        if self.conflicts:
+            line += f"; {len(self.conflicts)} conflict{'s' if len(self.conflicts) != 1 else ''} (existing kept)"
+        return line + "."
+
+
+def merge(db: Database, records: EventRecords, name: str = "the file") -> ImportReport:
+    """Check ``records`` against this database, then insert what is new in one transaction."""
+    tables = {table.name: table for table in registered(db)}
+    _check_shape(db, records, tables, name)
+    report = ImportReport(records.event_id, str(records.event.get("title", "")))
+    with saving("the import"), db.atomic():
+        db.execute("PRAGMA defer_foreign_keys = ON")
+        skipped: set[tuple[str, str]] = set()
+        for table in tables.values():
+            rows = records.rows(table.name)
+            added = _merge_table(db, table.name, rows, report, name, skipped) if rows else 0
+            if added:
+                report.added[table.name] = added
+        _check_links(db, records, tables, name)
+    return report
+
+
+def _check_shape(db: Database, records: EventRecords, tables: dict, name: str) -> None:
+    unknown = sorted(set(records.tables) - set(tables))
+    if unknown:
+        raise BadFile(f"{name} holds table {unknown[0]!r}, which this facilitator does not know; nothing imported.")
+    events = records.rows("events")
+    if len(events) != 1 or events[0]["id"] != records.event_id:
+        raise BadFile(f"{name} must hold exactly one events row, with the id in \"event_id\"; nothing imported.")
+    for table_name, rows in records.tables.items():
+        types = {column.name: column.type.upper() for column in db[table_name].columns}
+        link = resolve_link(db, tables[table_name])
+        seen: set[str] = set()
+        for row in rows:
+            if row["id"] in seen:
+                raise BadFile(f"{name}: {table_name} row {row['id']} appears twice; nothing imported.")
+            seen.add(row["id"])
+            for column, value in row.items():
+                if column not in types:
+                    raise BadFile(
+                        f"{name}: {table_name} has a column {column!r} this facilitator does not know; nothing imported."
+                    )
+                if not _fits(types[column], value):
+                    raise BadFile(
+                        f"{name}: {table_name} row {row['id']}: {column} should be {_type_word(types[column])}; "
+                        "nothing imported."
+                    )
+            if link.own_column and link.parent is None and row.get(link.own_column) != records.event_id:
+                raise BadFile(f"{name}: {table_name} row {row['id']} belongs to another event; nothing imported.")
+
+
+def _fits(declared: str, value: object) -> bool:
+    if value is None:
+        return True
+    if "INT" in declared:
+        return isinstance(value, int) and not isinstance(value, bool) and -(2**63) <= value < 2**63
+    if "REAL" in declared or "FLOA" in declared or "DOUB" in declared:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if "TEXT" in declared or "CHAR" in declared or "CLOB" in declared:
+        return isinstance(value, str)
+    if "BLOB" in declared:
+        return isinstance(value, bytes)
+    return not isinstance(value, int) or -(2**63) <= value < 2**63
+
+
+def _type_word(declared: str) -> str:
+    if "INT" in declared:
+        return "a whole number"
+    if "REAL" in declared or "FLOA" in declared or "DOUB" in declared:
+        return "a number"
+    if "BLOB" in declared:
+        return "binary data"
+    return "text"
+
+
+def _merge_table(
+    db: Database, table: str, rows: list[Row], report: ImportReport, name: str, skipped: set[tuple[str, str]]
+) -> int:
+    added = 0
+    existing_rows = _existing(db, table, [row["id"] for row in rows])
+    keys = [key for key in db[table].foreign_keys if key.other_column == "id"]
+    for row in _parents_first(table, rows, keys):
+        depends = [key for key in keys if (key.other_table, row.get(key.column)) in skipped]
+        if depends:
+            skipped.add((table, row["id"]))
+            report.conflicts.append(Conflict(table, row["id"], tuple(key.column for key in depends), "depends on"))
+            continue
+        existing = existing_rows.get(row["id"])
+        if existing is not None:
+            differs = tuple(sorted(column for column, value in row.items() if existing.get(column) != value))
+            if differs:
+                report.conflicts.append(Conflict(table, row["id"], differs))
+            else:
+                report.unchanged += 1
+            continue
+        columns = list(row)
+        sql = (
+            f"insert into {quote(table)} ({', '.join(quote(column) for column in columns)}) "
+            f"values ({', '.join('?' for _ in columns)})"
+        )
+        try:
+            db.execute(sql, [row[column] for column in columns])
+        except sqlite3.IntegrityError as error:
+            if "UNIQUE" not in str(error):
+                raise BadFile(f"{name}: {table} row {row['id']} was refused ({error}); nothing imported.") from None
+            # e.g. both laptops superseded the same decision: keep the one already here.
+            skipped.add((table, row["id"]))
+            report.conflicts.append(Conflict(table, row["id"], (str(error).split(": ", 1)[-1],), "clashes on"))
+            continue
+        added += 1
+    return added
+
+
+def _existing(db: Database, table: str, ids: list[str]) -> dict[str, Row]:
+    """The rows already here with these ids, fetched a few hundred at a time."""
+    found: dict[str, Row] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        sql = f"select * from {quote(table)} where {quote('id')} in ({', '.join('?' for _ in chunk)})"
+        found.update((row["id"], dict(row)) for row in db.query(sql, chunk))
+    return found
+
+
+def _parents_first(table: str, rows: list[Row], keys: list) -> list[Row]:
+    """Rows that point at other rows of the same table (supersedes) come after the rows they point at."""
+    own = [key.column for key in keys if key.other_table == table]
+    if not own:
+        return rows
+    by_id = {row["id"]: row for row in rows}
+    ordered: list[Row] = []
+    placed: set[str] = set()
+
+    for row in rows:
+        chain: list[Row] = []
+        current: Row | None = row
+        while current is not None and current["id"] not in placed:
+            placed.add(current["id"])
+            chain.append(current)
+            parents = [by_id.get(current.get(column)) for column in own]
+            current = next((parent for parent in parents if parent is not None and parent["id"] not in placed), None)
+        ordered.extend(reversed(chain))
+    return ordered
+
+
+def _check_links(db: Database, records: EventRecords, tables: dict, name: str) -> None:
+    """Foreign keys are checked before commit, and rows linked through a parent must reach this event."""
+    for table_name in records.tables:
+        problems = list(db.execute(f"PRAGMA foreign_key_check({quote(table_name)})").fetchall())
+        if problems:
+            rowid = problems[0][1]
+            found = list(db.query(f"select id from {quote(table_name)} where rowid = ?", [rowid]))
+            which = found[0]["id"] if found else f"rowid {rowid}"
+            raise BadFile(
+                f"{name}: {table_name} row {which} refers to a {problems[0][2]} record that is not there; nothing imported."
+            )
+        link = resolve_link(db, tables[table_name])
+        if link.parent is None or not records.rows(table_name):
+            continue
+        parents = {row[link.parent_column] for row in read_table(db, tables[link.parent], records.event_id)}
+        for row in records.rows(table_name):
+            if row.get(link.own_column) not in parents:
+                raise BadFile(f"{name}: {table_name} row {row['id']} belongs to another event; nothing imported.")

@@ -1,0 +1,239 @@
+"""The session log: everything that happened during the event, in time order, per day and session.
+
+One function, :func:`timeline`, reads the exported rows (not the UI) and returns plain entries. Each
+area's rows are described by a small function below; a table nobody describes is simply not in the
+timeline (it is still in the JSON and CSV exports).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from facilitator.domain.clock import from_iso, local_time
+from facilitator.domain.event import format_number
+from facilitator.export.records import EventRecords, Row
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    time: datetime  # aware UTC
+    day: int | None
+    session: str
+    kind: str
+    text: str
+
+    def local_label(self) -> str:
+        return local_time(self.time).strftime("%Y-%m-%d %H:%M")
+
+    def clock_label(self) -> str:
+        return local_time(self.time).strftime("%H:%M")
+
+
+Raw = tuple[str, str, str, str | None]  # (iso time, kind, text, session id or None)
+
+
+def moment(text: object) -> datetime | None:
+    """A stored ISO moment, or None if the row (say, from a hand-edited import) holds something else."""
+    try:
+        return from_iso(text) if isinstance(text, str) and text else None
+    except ValueError:
+        return None
+
+
+def start_date(event: Row) -> date | None:
+    try:
+        return date.fromisoformat(str(event.get("start_date")))
+    except ValueError:
+        return None
+
+
+def timeline(records: EventRecords) -> list[TimelineEntry]:
+    """All entries, oldest first; the day comes from the local date, the session from the timer log."""
+    event = records.event
+    start = start_date(event)
+    running = _running_intervals(records.rows("timer_log"))
+    entries: list[TimelineEntry] = []
+    for table, describe in DESCRIBERS.items():
+        for row in records.rows(table):
+            for when, kind, text, session_id in describe(row, records):
+                when = moment(when)
+                if when is None:
+                    continue
+                session_id = session_id or _session_at(running, when)
+                session = records.get("sessions", session_id)
+                entries.append(
+                    TimelineEntry(
+                        time=when,
+                        day=_day(event, start, when, session),
+                        session=str(session["title"]) if session else "",
+                        kind=kind,
+                        text=text,
+                    )
+                )
+    entries.sort(key=lambda entry: (entry.time, _KIND_ORDER.get(entry.kind, 50), entry.kind, entry.text))
+    return entries
+
+
+def _day(event: Row, start: date | None, at: datetime, session: Row | None) -> int | None:
+    if session is not None and session.get("day"):
+        return int(session["day"])
+    if start is None:
+        return None
+    when = local_time(at).date()
+    step = 1 if event["kind"] == "kaizen" else 7
+    offset = (when - start).days
+    if offset < 0 or offset % step:
+        return None
+    day = offset // step + 1
+    return day if day <= int(event.get("days") or 0) else None
+
+
+def _running_intervals(log: list[Row]) -> list[tuple[datetime, datetime | None, str]]:
+    """When each session was the current one: from its first start to its finish or skip."""
+    opened: dict[str, datetime] = {}
+    intervals: list[tuple[datetime, datetime | None, str]] = []
+    for row in sorted(log, key=lambda row: str(row["at"])):
+        at = moment(row["at"])
+        if at is None:
+            continue
+        if row["action"] == "start" and row["session_id"] not in opened:
+            opened[row["session_id"]] = at
+        elif row["action"] in ("finish", "skip") and row["session_id"] in opened:
+            intervals.append((opened.pop(row["session_id"]), at, row["session_id"]))
+    intervals.extend((begin, None, session_id) for session_id, begin in opened.items())
+    return intervals
+
+
+def _session_at(intervals: list[tuple[datetime, datetime | None, str]], moment: datetime) -> str | None:
+    found = None
+    for begin, end, session_id in intervals:
+        if begin <= moment and (end is None or moment <= end):
+            if found is None or begin >= found[0]:
+                found = (begin, session_id)
+    return found[1] if found else None
+
+
+_TIMER_WORDS = {
+    "start": "Timer started",
+    "pause": "Timer paused",
+    "resume": "Timer resumed",
+    "finish": "Session finished",
+    "skip": "Session skipped",
+}
+
+
+def _timer(row: Row, records: EventRecords) -> Iterator[Raw]:
+    action = row["action"]
+    note = f" ({row['note']})" if row.get("note") else ""
+    if action == "extend":
+        text = f"Timer extended by {row.get('minutes') or 0} min"
+    elif action == "until":
+        until_at = moment(row.get("until_at"))
+        until = local_time(until_at).strftime("%H:%M") if until_at else "?"
+        text = f"Counting down until {until}"
+    elif action == "replan":
+        text = f"Session replanned to {row.get('minutes')} min"
+    else:
+        text = _TIMER_WORDS.get(action, f"Timer {action}")
+    yield row["at"], f"timer {action}", text + note, row["session_id"]
+
+
+def _event(row: Row, records: EventRecords) -> Iterator[Raw]:
+    yield row["created_at"], "charter", f"Event created: {row['title']}", None
+
+
+_VERDICT_WORDS = {
+    "in_scope": "in scope",
+    "out_of_scope": "out of scope",
+    "parked": "parked (parking lot)",
+    "deferred": "deferred",
+    "rejected": "rejected",
+}
+
+
+def _decision(row: Row, records: EventRecords) -> Iterator[Raw]:
+    verdict = _VERDICT_WORDS.get(row.get("verdict"), str(row.get("verdict")))
+    by = f" (decided by {row['decided_by']})" if row.get("decided_by") else ""
+    previous = records.get("decisions", row.get("supersedes_id"))
+    if previous is not None:
+        was = _VERDICT_WORDS.get(previous.get("verdict"), str(previous.get("verdict")))
+        kind = "parking lot" if previous.get("verdict") == "parked" else "decision"
+        text = f"Decision {row['subject']!r} is now {verdict}{by}; supersedes {previous['subject']!r} ({was})"
+    else:
+        kind = "parking lot" if row.get("verdict") == "parked" else "decision"
+        text = f"{'Parked' if kind == 'parking lot' else 'Decision'}: {row['subject']} - {verdict}{by}"
+    if row.get("rationale"):
+        text += f". Why: {row['rationale']}"
+    yield row["decided_at"], kind, text, row.get("session_id")
+
+
+def _amendment(row: Row, records: EventRecords) -> Iterator[Raw]:
+    decision = records.get("decisions", row["decision_id"]) or {}
+    subject = decision.get("subject", "a decision")
+    if row["field"] == "debrief":
+        yield row["amended_at"], "parking lot", f"{subject!r} {row['text'][:1].lower()}{row['text'][1:]}", None
+        return
+    yield row["amended_at"], "decision", f"Amended the {row['field']} of {subject!r}: {row['text']}", None
+
+
+def _reflection(row: Row, records: EventRecords) -> Iterator[Raw]:
+    who = row.get("participant") or "the group"
+    framework = row.get("framework_name") or row.get("framework") or "reflection"
+    if row.get("status") in ("owed", "skipped"):
+        reason = f": {row['skipped_reason']}" if row.get("skipped_reason") else ""
+        yield row["created_at"], "reflection", f"Reflection ({framework}) {row['status']}{reason}", row.get("session_id")
+        return
+    loop = f", {row['loop']} loop" if row.get("loop") else ""
+    answers = records.grouped("reflection_answers", "reflection_id").get(row["id"], [])
+    summary = "; ".join(f"{a['prompt']} {a['answer']}" for a in answers[:3])
+    text = f"Reflection by {who} ({framework}{loop}): {summary}".rstrip(": ")
+    yield row["created_at"], "reflection", text, row.get("session_id")
+
+
+def _transfer(row: Row, records: EventRecords) -> Iterator[Raw]:
+    where = f" to {row['where_to']}" if row.get("where_to") else ""
+    reflection = records.get("reflections", row.get("reflection_id")) or {}
+    when = row.get("created_at") or reflection.get("created_at")
+    yield when, "learning", f"Learning to carry{where} ({row['owner']}): {row['text']}", reflection.get("session_id")
+
+
+def _followup(row: Row, records: EventRecords) -> Iterator[Raw]:
+    yield row["created_at"], "follow-up", f"Follow-up: {row['action']} (owner {row['owner']}, due {row['due_date']})", None
+
+
+def _followup_change(row: Row, records: EventRecords) -> Iterator[Raw]:
+    followup = records.get("followups", row["followup_id"])
+    action = followup["action"] if followup else "follow-up"
+    was = f" from {row['from_status']}" if row.get("from_status") else ""
+    by = f" by {row['changed_by']}" if row.get("changed_by") else ""
+    if not row.get("from_status"):
+        return  # the creation itself is already the follow-up entry
+    yield row["changed_at"], "follow-up", f"Follow-up {action!r} moved{was} to {row['to_status']}{by}", None
+
+
+def _measurement(row: Row, records: EventRecords) -> Iterator[Raw]:
+    target = records.get("targets", row["target_id"])
+    value = format_number(row["value"])
+    metric = f"{target['metric']} = {value} {target['unit'] or ''}".rstrip() if target else value
+    note = f" ({row['note']})" if row.get("note") else ""
+    yield row["measured_at"], "measurement", f"Measured {metric}{note}", None
+
+
+DESCRIBERS: dict[str, Callable[[Row, EventRecords], Iterator[Raw]]] = {
+    "events": _event,
+    "timer_log": _timer,
+    "decisions": _decision,
+    "decision_amendments": _amendment,
+    "reflections": _reflection,
+    "learning_transfers": _transfer,
+    "followups": _followup,
+    "followup_changes": _followup_change,
+    "measurements": _measurement,
+}
+
+# Registered tables whose rows are part of another entry (or plans, not happenings).
+NOT_IN_TIMELINE = {"targets", "sessions", "reflection_answers", "assumptions"}
+
+_KIND_ORDER = {"charter": 0, "timer start": 1, "timer resume": 2}

@@ -1,0 +1,109 @@
+"""Read one day of an event from the store into :class:`DayRecords`, for :func:`assemble`.
+
+Each area's repository is read through its public methods: agenda and timer (sessions and how long
+they ran), decisions (scope changes, parking lot), reflections, follow-ups and measurements.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from facilitator.domain.clock import local_today
+from facilitator.domain.decision import DecisionFilter
+from facilitator.domain.measurement import progress_for
+from facilitator.report.daily import DailyReport, DayRecords, DecisionLine, ReflectionLine, SessionRun, assemble
+from facilitator.storage.store import Store
+
+DECISIONS_LIMIT = 5_000
+
+
+def current_day(event, today: date) -> int:
+    """The day to report on: today's, else the last day once the event is over, else the first."""
+    day = event.day_on(today)
+    if day is not None:
+        return day
+    return event.days if today > event.end_date else 1
+
+
+def daily_report(store: Store, event_id: str, day: int) -> DailyReport:
+    return assemble(gather(store, event_id, day))
+
+
+def gather(store: Store, event_id: str, day: int) -> DayRecords:
+    event = store.events.get(event_id)
+    day = max(1, min(day, event.days))
+    start = datetime.combine(event.day_date(day), time(0)).astimezone()
+    end = start + timedelta(days=1)
+    measurements = store.measurements.for_event(event_id)
+    return DayRecords(
+        event=event,
+        day=day,
+        today=local_today(store.clock),
+        sessions=_sessions(store, event_id, day),
+        decisions=_decisions(store, event_id),
+        parking_lot=tuple(d.subject for d in store.decisions.parked(event_id)),
+        reflections=_reflections(store, event_id, day, start, end),
+        new_followups=tuple(store.followups.created_between(event_id, start, end)),
+        followups=tuple(store.followups.for_event(event_id)),
+        # Progress as it stood at the end of that day, so day 1's report-out still reads as it did on day 1.
+        progress=progress_for(event.targets, [m for m in measurements if m.measured_at < end]),
+        day_measurements=tuple(m for m in measurements if start <= m.measured_at < end),
+    )
+
+
+def _sessions(store: Store, event_id: str, day: int) -> tuple[SessionRun, ...]:
+    state = store.timer.state(event_id)
+    now = store.clock.now()
+    runs = []
+    for session in store.agenda.sessions(event_id, day):
+        timer = state.timer(session.id)
+        started = timer.started_at is not None
+        runs.append(
+            SessionRun(
+                title=session.title,
+                planned_minutes=session.planned_minutes,
+                actual_minutes=timer.actual_minutes(now) if started else None,
+                state=timer.state.value,
+            )
+        )
+    return tuple(runs)
+
+
+def _decisions(store: Store, event_id: str) -> tuple[DecisionLine, ...]:
+    found = store.decisions.page(event_id, DecisionFilter(), limit=DECISIONS_LIMIT)
+    sessions = {session.id: session for session in store.agenda.sessions(event_id)}
+    return tuple(
+        DecisionLine(
+            subject=d.subject,
+            verdict=d.verdict.value,
+            verdict_label=d.verdict.label,
+            decided_by=d.decided_by.value,
+            rationale=d.rationale,
+            tags=d.tags,
+            day=d.day,
+            current=d.current,
+            session=sessions[d.session_id].title if d.session_id in sessions else "",
+            session_kind=sessions[d.session_id].kind.value if d.session_id in sessions else "",
+        )
+        for d in reversed(found)  # oldest first
+    )
+
+
+def _reflections(store: Store, event_id: str, day: int, start: datetime, end: datetime) -> tuple[ReflectionLine, ...]:
+    lines = []
+    for reflection in store.reflections.history(event_id):
+        if reflection.status.value != "done":
+            continue
+        on_day = reflection.day == day or (
+            reflection.day is None and reflection.created_at is not None and start <= reflection.created_at < end
+        )
+        if not on_day:
+            continue
+        lines.append(
+            ReflectionLine(
+                who=reflection.participant,
+                framework=reflection.framework_name,
+                answers=tuple((a.prompt, a.answer) for a in reflection.answers),
+            )
+        )
+    return tuple(lines)

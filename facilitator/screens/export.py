@@ -1,0 +1,80 @@
+"""Export from the cockpit: pick a format with one key; the file is written in a worker thread.
+
+The export reads the database on its own connection, so a running timer keeps ticking and nothing
+about the session changes. The path is shown in a notification when the file is complete.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from facilitator.domain.errors import UserError
+from facilitator.errorlog import log_exception
+
+_FORMATS = (
+    ("m", "md", "Markdown report-out", "the five-minute read for the sponsor"),
+    ("j", "json", "JSON (lossless)", "everything, for import on another laptop"),
+    ("c", "csv", "CSV tables (zip)", "one file per record type, spreadsheet-safe"),
+    ("h", "html", "HTML (printable)", "one self-contained page to print or mail"),
+)
+
+
+class ExportScreen(ModalScreen[str | None]):
+    """Returns the chosen format ("md", "json", "csv", "html"), or None when cancelled."""
+
+    CSS_PATH = "export.tcss"
+    BINDINGS = [
+        *(
+            Binding(key, f"pick('{fmt}')", label, id=f"export_{fmt}", tooltip=help_text)
+            for key, fmt, label, help_text in _FORMATS
+        ),
+        Binding("escape", "cancel", "Cancel", id="cancel_export", tooltip="Close without exporting"),
+    ]
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.event_title = title
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export-dialog"):
+            yield Static(f"Export: {self.event_title}", id="export-title", markup=False)
+            for key, _fmt, label, help_text in _FORMATS:
+                yield Static(Text.assemble((f" {key} ", "bold reverse"), f"  {label}: {help_text}"), classes="export-choice")
+            yield Static("The timer keeps running. Files go to the exports folder.", id="export-help", markup=False)
+        yield Footer()
+
+    def action_pick(self, fmt: str) -> None:
+        self.dismiss(fmt)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def start_export(app: App, event_id: str, fmt: str) -> None:
+    """Write the export in a thread worker on its own connection, then notify where it went."""
+    app.run_worker(lambda: _export(app, event_id, fmt), thread=True, group="export", name=f"export {fmt}")
+
+
+def _export(app: App, event_id: str, fmt: str) -> None:
+    from facilitator.export import export_event
+
+    store = app.store.for_thread()  # type: ignore[attr-defined]
+    try:
+        path = export_event(store, event_id, fmt)
+    except UserError as error:
+        app.call_from_thread(app.notify, str(error), title="Export failed", severity="error", markup=False)
+        return
+    except Exception as error:  # never a traceback on the shop floor
+        where = log_exception(error)
+        app.call_from_thread(
+            app.notify, f"Export failed unexpectedly; details are in {where}.", severity="error", markup=False
+        )
+        return
+    finally:
+        store.close()
+    app.call_from_thread(app.notify, str(path), title="Exported", timeout=10, markup=False)

@@ -1,0 +1,167 @@
+"""Quick add (and edit) of a follow-up: action, owner, due date as typed, where it came from.
+
+``accept`` validates and commits the typed form (raising ValidationError to refuse it) before the dialog
+closes, so what the facilitator saw confirmed is on disk. The due date is read back while typing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, Label, Select, Static
+
+from facilitator.domain.due_dates import parse_due_date
+from facilitator.domain.errors import UserError, ValidationError
+from facilitator.domain.followup import FollowUp, FollowUpForm, FollowUpStatus
+
+_FIELDS = ("action", "owner", "due", "status", "outcome", "source")
+DUE_PLACEHOLDER = "2026-12-01, 1 dec, +30d, +2w, fri, tomorrow, next week, end of month"
+
+
+class FollowUpFormScreen(ModalScreen[FollowUp | None]):
+    CSS_PATH = "followup_form.tcss"
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="cancel_followup", tooltip="Close without saving anything"),
+        Binding("ctrl+s", "save", "Save", id="save_followup", tooltip="Save the follow-up (committed at once)", priority=True),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        context: str,
+        accept: Callable[[FollowUpForm], FollowUp],
+        *,
+        today: date,
+        form: FollowUpForm = FollowUpForm(),
+        sources: list[tuple[str, str]] | None = None,
+        owners: list[str] | None = None,
+        editing: bool = False,
+    ) -> None:
+        super().__init__()
+        self.dialog_title = title
+        self.context = context
+        self.accept = accept
+        self.today = today
+        self.form = form
+        self.sources = sources or []
+        self.owners = owners or []
+        self.editing = editing
+
+    def compose(self) -> ComposeResult:
+        form = self.form
+        with Vertical(classes="quick-form"):
+            with Horizontal(classes="quick-head"):
+                yield Static(self.dialog_title, classes="quick-title", markup=False)
+                yield Static(self.context, classes="quick-context", markup=False)
+            yield Static("", id="form-error", classes="quick-error", markup=False)
+            yield from self._row("action", "Action", Input(form.action, placeholder="what will be done", id="action"))
+            owner = Input(
+                form.owner, placeholder="who does it (a name)", id="owner",
+                suggester=SuggestFromList(self.owners, case_sensitive=False) if self.owners else None,
+            )
+            yield from self._row("owner", "Owner", owner)
+            yield from self._row("due", "Due", Input(form.due, placeholder=DUE_PLACEHOLDER, id="due"))
+            yield Static("", id="due-hint", classes="quick-hint", markup=False)
+            if self.editing:
+                statuses = [(status.label, status.value) for status in FollowUpStatus]
+                yield from self._row("status", "Status", Select(statuses, value=form.status, allow_blank=False, compact=True, id="status"))
+                yield from self._row("outcome", "Outcome", Input(form.outcome, placeholder="what came of it", id="outcome"))
+            choices = [(Text("none"), "")] + [(Text(label), value) for label, value in self.sources if value]
+            start = form.source if form.source in {value for _, value in choices} else ""
+            yield from self._row("source", "From", Select(choices, value=start, allow_blank=False, compact=True, id="source"))
+            yield Static(
+                "tab next field - owner: right arrow takes the suggestion - enter or ctrl+s saves - esc cancels",
+                classes="quick-help", markup=False,
+            )
+
+    def _row(self, name: str, label: str, widget) -> ComposeResult:
+        with Horizontal(classes="quick-row"):
+            yield Label(label, classes="quick-label")
+            yield widget
+        yield Static("", id=f"{name}-error", classes="quick-error", markup=False)
+
+    def on_mount(self) -> None:
+        self._show_errors({})
+        self._show_form_error("")
+        self._show_due_hint(self.form.due)
+        self.query_one("#action").focus()
+
+    def read_form(self) -> FollowUpForm:
+        def value(name: str, default: str = "") -> str:
+            found = self.query(f"#{name}")
+            if not found:
+                return default
+            widget = found.first()
+            return str(widget.value) if isinstance(widget, Select) else widget.value
+
+        return FollowUpForm(
+            action=value("action"),
+            owner=value("owner"),
+            due=value("due"),
+            status=value("status", self.form.status),
+            outcome=value("outcome", self.form.outcome),
+            source=value("source"),
+        )
+
+    @on(Input.Changed, "#due")
+    def _due_changed(self, message: Input.Changed) -> None:
+        self._show_due_hint(message.value)
+
+    def _show_due_hint(self, typed: str) -> None:
+        hint = self.query_one("#due-hint", Static)
+        if not typed.strip():
+            hint.update("")
+            hint.display = False
+            return
+        try:
+            due = parse_due_date(typed, self.today)
+        except ValidationError:
+            hint.update("not a date yet")
+        else:
+            hint.update(due.strftime("%A %d %B %Y"))
+        hint.display = True
+
+    @on(Input.Submitted)
+    def _submitted(self, message: Input.Submitted) -> None:
+        message.stop()
+        self.action_save()
+
+    def action_save(self) -> None:
+        try:
+            saved = self.accept(self.read_form())
+        except ValidationError as error:
+            self._show_errors(error.errors)
+            first = next((name for name in _FIELDS if name in error.errors and self.query(f"#{name}")), None)
+            if first is not None:
+                self.query_one(f"#{first}").focus()
+            else:
+                self._show_form_error(str(error))
+            return
+        except UserError as error:
+            self._show_form_error(str(error))
+            return
+        self.dismiss(saved)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        for name in _FIELDS:
+            for message in self.query(f"#{name}-error").results(Static):
+                message.update(errors.get(name, ""))
+                message.display = name in errors
+            for widget in self.query(f"#{name}"):
+                widget.set_class(name in errors, "-invalid")
+
+    def _show_form_error(self, text: str) -> None:
+        banner = self.query_one("#form-error", Static)
+        banner.update(text)
+        banner.display = bool(text)

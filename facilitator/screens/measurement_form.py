@@ -1,0 +1,161 @@
+"""Record a measurement for one of the charter's targets: which target, the value, when, a note.
+
+A value that is not a number is refused beside its field and nothing is saved; ``accept`` commits the
+measurement before the dialog closes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Select, Static
+
+from facilitator.domain.errors import UserError, ValidationError
+from facilitator.domain.event import Target, format_number
+from facilitator.domain.measurement import Measurement, MeasurementDraft
+
+_FIELDS = ("target", "value", "measured_at", "note")
+
+
+class MeasurementFormScreen(ModalScreen[Measurement | None]):
+    CSS_PATH = "followup_form.tcss"
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="cancel_measurement", tooltip="Close without saving anything"),
+        Binding("ctrl+s", "save", "Save", id="save_measurement", tooltip="Save the measurement (committed at once)", priority=True),
+        Binding(
+            "ctrl+z", "remove_latest", "Remove latest", id="remove_latest_measurement",
+            tooltip="Remove the target's latest measurement (a typo); the dialog stays open", priority=True,
+        ),
+    ]
+
+    def __init__(
+        self, context: str, targets: tuple[Target, ...], accept: Callable[[MeasurementDraft], Measurement],
+        *, target_id: str | None = None,
+        history: Callable[[str], list[Measurement]] | None = None,
+        remove: Callable[[Measurement], None] | None = None,
+    ) -> None:
+        """``history(target_id)`` lists a target's measurements, oldest first; ``remove`` deletes one."""
+        super().__init__()
+        self.context = context
+        self.targets = targets
+        self.accept = accept
+        self._history = history or (lambda _target_id: [])
+        self._remove = remove
+        self.target_id = target_id if target_id in {t.id for t in targets} else targets[0].id
+
+    def compose(self) -> ComposeResult:
+        options = [
+            (Text(f"{t.metric} ({t.unit or 'no unit'}; baseline {format_number(t.baseline)}, goal {format_number(t.goal)})"), t.id)
+            for t in self.targets
+        ]
+        with Vertical(classes="quick-form"):
+            with Horizontal(classes="quick-head"):
+                yield Static("Record a measurement", classes="quick-title", markup=False)
+                yield Static(self.context, classes="quick-context", markup=False)
+            yield Static("", id="form-error", classes="quick-error", markup=False)
+            yield from self._row("target", "Target", Select(options, value=self.target_id, allow_blank=False, compact=True, id="target"))
+            yield from self._row("value", "Value", Input(placeholder="the number measured, e.g. 31 or 31.5", id="value"))
+            yield from self._row("measured_at", "When", Input(placeholder="now (empty), 14:30, or 2026-11-24 14:30", id="measured_at"))
+            yield from self._row("note", "Note", Input(placeholder="optional: how it was measured, what changed", id="note"))
+            yield Static("", id="latest", classes="quick-hint", markup=False)
+            yield Static(
+                "shift+tab picks the target - enter or ctrl+s saves - ctrl+z removes the latest - esc cancels",
+                classes="quick-help", markup=False,
+            )
+
+    def _row(self, name: str, label: str, widget) -> ComposeResult:
+        with Horizontal(classes="quick-row"):
+            yield Label(label, classes="quick-label")
+            yield widget
+        yield Static("", id=f"{name}-error", classes="quick-error", markup=False)
+
+    def on_mount(self) -> None:
+        self._show_errors({})
+        self._show_form_error("")
+        # The first target is picked already: the value is what is typed most; shift+tab picks another target.
+        self.query_one("#value").focus()
+        self._show_latest()
+
+    def _target(self) -> Target:
+        chosen = str(self.query_one("#target", Select).value)
+        return next((t for t in self.targets if t.id == chosen), self.targets[0])
+
+    def _show_latest(self) -> None:
+        target = self._target()
+        found = self._history(target.id)
+        line = self.query_one("#latest", Static)
+        if not found:
+            line.update(f"{target.metric}: no measurements yet")
+            return
+        last = found[-1]
+        at = last.measured_at.astimezone().strftime("%a %H:%M")
+        note = f" ({last.note})" if last.note else ""
+        line.update(f"Latest: {format_number(last.value)} {target.unit} on {at}{note}; {len(found)} in all")
+
+    def action_remove_latest(self) -> None:
+        target = self._target()
+        found = self._history(target.id)
+        if not found or self._remove is None:
+            self.notify(f"{target.metric} has no measurement to remove.", severity="warning", markup=False)
+            return
+        try:
+            self._remove(found[-1])
+        except UserError as error:
+            self._show_form_error(str(error))
+            return
+        self.notify(f"Removed {format_number(found[-1].value)} {target.unit} from {target.metric}", markup=False)
+        self._show_latest()
+
+    def read_draft(self) -> MeasurementDraft:
+        return MeasurementDraft(
+            target_id=str(self.query_one("#target", Select).value),
+            value=self.query_one("#value", Input).value,
+            measured_at=self.query_one("#measured_at", Input).value,
+            note=self.query_one("#note", Input).value,
+        )
+
+    @on(Select.Changed, "#target")
+    def _target_picked(self) -> None:
+        if self.is_mounted:
+            self._show_latest()
+        if self.is_mounted and self.focused is self.query_one("#target"):
+            self.query_one("#value").focus()
+
+    @on(Input.Submitted)
+    def _submitted(self, message: Input.Submitted) -> None:
+        message.stop()
+        self.action_save()
+
+    def action_save(self) -> None:
+        try:
+            saved = self.accept(self.read_draft())
+        except ValidationError as error:
+            self._show_errors(error.errors)
+            first = next((name for name in _FIELDS if name in error.errors), None)
+            if first is not None:
+                self.query_one(f"#{first}").focus()
+            return
+        except UserError as error:
+            self._show_form_error(str(error))
+            return
+        self.dismiss(saved)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        for name in _FIELDS:
+            message = self.query_one(f"#{name}-error", Static)
+            message.update(errors.get(name, ""))
+            message.display = name in errors
+            self.query_one(f"#{name}").set_class(name in errors, "-invalid")
+
+    def _show_form_error(self, text: str) -> None:
+        banner = self.query_one("#form-error", Static)
+        banner.update(text)
+        banner.display = bool(text)

@@ -1,0 +1,110 @@
+"""The parking lot: parked items still open, each resolved into a decision or carried to the debrief."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Footer, Static
+
+from facilitator.domain.clock import local_time
+from facilitator.domain.decision import Decision, Verdict
+from facilitator.domain.errors import UserError
+
+_EMPTY = "The parking lot is empty. Park an item with d (quick capture), verdict p."
+
+
+class ParkingLotScreen(ModalScreen[None]):
+    DEFAULT_CSS = """
+    ParkingLotScreen { align: center middle; }
+    ParkingLotScreen > Vertical {
+        width: 110; max-width: 100%; height: 80%; border: thick $warning; background: $surface; padding: 0 1;
+    }
+    ParkingLotScreen #parking-title { text-style: bold; height: 1; }
+    ParkingLotScreen #parking-empty { color: $text-muted; height: auto; margin: 1 0; }
+    ParkingLotScreen DataTable { height: 1fr; }
+    """
+    BINDINGS = [
+        Binding("escape", "close", "Close", id="close_parking_lot", tooltip="Back to the event"),
+        Binding("i", "resolve('in_scope')", "In scope", id="parked_in_scope", tooltip="Resolve the parked item: bring it into scope"),
+        Binding("o", "resolve('out_of_scope')", "Out of scope", id="parked_out_of_scope", tooltip="Resolve the parked item: out of scope"),
+        Binding("f", "resolve('deferred')", "Defer", id="parked_deferred", tooltip="Resolve the parked item: deferred to later"),
+        Binding("b", "carry", "To debrief", id="parked_to_debrief", tooltip="Carry the parked item to today's debrief"),
+    ]
+
+    def __init__(
+        self,
+        event_id: str,
+        resolve: Callable[[Decision, Verdict, Callable[[], None]], None],
+        carry: Callable[[Decision], None],
+    ) -> None:
+        super().__init__()
+        self.event_id = event_id
+        self._resolve = resolve
+        self._carry = carry
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("Parking lot", id="parking-title", markup=False)
+            yield Static(_EMPTY, id="parking-empty", markup=False)
+            yield DataTable(id="parking-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for label, key in (("Parked", "when"), ("By", "by"), ("Item", "subject"), ("Debrief", "debrief")):
+            table.add_column(label, key=key)
+        self.refresh_items()
+
+    def refresh_items(self) -> None:
+        table = self.query_one(DataTable)
+        keep = table.cursor_row
+        items = self.app.store.decisions.parked(self.event_id)
+        table.clear()
+        for item in items:
+            table.add_row(
+                Text(f"d{item.day} {local_time(item.decided_at):%H:%M}", no_wrap=True),
+                Text(item.decided_by.value),
+                Text(item.subject, overflow="ellipsis", no_wrap=True),
+                Text("carried" if item.carried_to_debrief else "", style="italic"),
+                key=item.id,
+            )
+        self.query_one("#parking-title", Static).update(f"Parking lot: {len(items)} open")
+        self.query_one("#parking-empty").display = not items
+        table.display = bool(items)
+        if items:
+            table.move_cursor(row=min(keep, len(items) - 1))
+            table.focus()
+
+    def _selected(self) -> Decision | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            self.notify("Nothing parked.", severity="warning")
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return self.app.store.decisions.get(row_key.value)
+
+    def action_resolve(self, verdict: str) -> None:
+        if item := self._selected():
+            self._resolve(item, Verdict(verdict), self.refresh_items)
+
+    def action_carry(self) -> None:
+        item = self._selected()
+        if item is None:
+            return
+        if item.carried_to_debrief:
+            self.notify("Already carried to the debrief.", markup=False)
+            return
+        try:
+            self._carry(item)
+        except UserError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.refresh_items()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

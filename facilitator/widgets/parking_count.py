@@ -1,0 +1,30 @@
+"""One line, always in sight on the event screen: how many parked items are still open."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widgets import Static
+
+
+class ParkingCount(Static):
+    DEFAULT_CSS = """
+    ParkingCount { height: 1; width: auto; padding: 0 1; color: $text-muted; }
+    ParkingCount.-open { color: $warning; text-style: bold; }
+    """
+
+    count: reactive[int] = reactive(0)
+
+    def __init__(self, event_id: str, *, id: str | None = None) -> None:
+        super().__init__("", id=id, markup=False)
+        self.event_id = event_id
+
+    def on_mount(self) -> None:
+        self.refresh_count()
+
+    def refresh_count(self) -> None:
+        self.count = self.app.store.decisions.parked_count(self.event_id)
+
+    def watch_count(self, count: int) -> None:
+        self.set_class(count > 0, "-open")
+        self.update(Text(f"Parking lot: {count} open  (P)", no_wrap=True))

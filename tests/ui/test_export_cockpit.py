@@ -1,0 +1,74 @@
+"""Mid-session, the facilitator presses x, picks a format, and gets a file while the timer keeps running."""
+
+from __future__ import annotations
+
+import json
+
+from facilitator.domain.timer import TimerState
+from facilitator.screens.event import EventScreen
+from facilitator.screens.export import ExportScreen
+from tests.export_support import add_session, kaizen_event
+
+
+def _notes(app) -> list[str]:
+    return [str(note.message) for note in app._notifications]
+
+
+async def test_export_json_from_the_cockpit_while_the_timer_runs(make_app, store, clock, tmp_path):
+    event = kaizen_event(store, title="Press line 4 [bold]SMED[/]")
+    session = add_session(store.db, event, 3, 0, "Trial the die cart", 90)
+    store.db.conn.commit()
+    store.timer.start(session)
+    clock.advance(minutes=12)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.push_screen(EventScreen(event.id))
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        assert "Export: Press line 4 [bold]SMED[/]" in str(app.screen.query_one("#export-title").render())
+        await pilot.press("j")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, EventScreen)
+        exports = sorted((tmp_path / "data" / "exports").iterdir())
+        assert [path.suffix for path in exports] == [".json"]
+        assert str(exports[0]) in _notes(app)
+        data = json.loads(exports[0].read_text(encoding="utf-8"))
+        assert [row["action"] for row in data["tables"]["timer_log"]] == ["start"]
+        assert data["tables"]["events"][0]["title"] == "Press line 4 [bold]SMED[/]"
+
+        # The timer was never touched: still running, 12 minutes in, nothing added to its log.
+        state = store.timer.state(event.id)
+        assert state.timer(session).state is TimerState.RUNNING
+        assert round(state.timer(session).elapsed(clock.now()).total_seconds()) == 12 * 60
+        assert len(store.timer.log(event.id)) == 1
+
+        await pilot.press("x", "m")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        report = next((tmp_path / "data" / "exports").glob("*.md")).read_text(encoding="utf-8")
+        assert "| Trial the die cart | 90 | 12 | -78 | running |" in report
+
+
+async def test_escape_closes_the_export_dialog_without_writing(make_app, store, tmp_path):
+    event = kaizen_event(store)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(EventScreen(event.id))
+        await pilot.pause()
+        await pilot.press("x", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, EventScreen)
+    assert not (tmp_path / "data" / "exports").exists()
+
+
+async def test_export_is_a_palette_command_on_the_event_screen(make_app, store):
+    event = kaizen_event(store)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.push_screen(EventScreen(event.id))
+        await pilot.pause()
+        names = [command.title for command in app.get_system_commands(app.screen)]
+        assert "Export" in names

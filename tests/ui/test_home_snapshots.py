@@ -1,0 +1,18 @@
+"""Pictures of the home screen, in the dark default and the light projector theme."""
+
+from __future__ import annotations
+
+from facilitator.demo import charters
+
+
+def seed_demo_charters(store):
+    charters.seed(store, store.clock.now().date())
+
+
+def test_home_with_events(snap_compare, make_app, store):
+    seed_demo_charters(store)
+    assert snap_compare(make_app(), terminal_size=(100, 24))
+
+
+def test_home_empty_in_projector_theme(snap_compare, make_app):
+    assert snap_compare(make_app(theme="projector-light"), terminal_size=(80, 24))
