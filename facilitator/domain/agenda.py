@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import time
 from enum import StrEnum
 
-from facilitator.domain.errors import ValidationError
+from facilitator.domain.errors import FieldChecks, ValidationError
 from facilitator.domain.event import new_id
 from facilitator.domain.text import clean_text
 
@@ -134,14 +134,8 @@ class SessionForm:
 
     def apply(self, base: Session) -> Session:
         """The session with every field checked; all messages at once, one per field."""
-        errors: dict[str, str] = {}
-        values: dict[str, object] = {}
-
-        def check(name: str, parse) -> None:
-            try:
-                values[name] = parse()
-            except ValidationError as error:
-                errors.update(error.errors)
+        checks = FieldChecks()
+        check, values, errors = checks.check, checks.values, checks.errors
 
         check("title", lambda: clean_text(self.title, field="title", label="Title", required=True))
         check("kind", lambda: _kind(self.kind))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
-from facilitator.domain.errors import ValidationError
+from facilitator.domain.errors import FieldChecks, ValidationError
 from facilitator.domain.event import Event, EventKind, new_id
 from facilitator.domain.text import clean_text
 
@@ -135,14 +135,8 @@ class DecisionDraft:
 
     def validate(self) -> tuple[str, Verdict, DecidedBy, str, tuple[str, ...]]:
         """All fields checked at once; messages gathered one per field."""
-        errors: dict[str, str] = {}
-        values: dict[str, object] = {}
-
-        def check(name: str, parse) -> None:
-            try:
-                values[name] = parse()
-            except ValidationError as error:
-                errors.update(error.errors)
+        checks = FieldChecks()
+        check, values, errors = checks.check, checks.values, checks.errors
 
         check("subject", lambda: clean_subject(self.subject))
         check("verdict", lambda: parse_verdict(self.verdict))

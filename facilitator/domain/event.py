@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from facilitator.domain.errors import ValidationError
+from facilitator.domain.errors import FieldChecks, ValidationError
 from facilitator.domain.text import clean_lines, clean_text
 
 
@@ -215,14 +215,8 @@ class CharterForm:
 
     def to_event(self, base: Event | None = None) -> Event:
         """Validate every field and build the Event; all messages are gathered, one per field."""
-        errors: dict[str, str] = {}
-        values: dict[str, object] = {}
-
-        def check(name: str, parse) -> None:
-            try:
-                values[name] = parse()
-            except ValidationError as error:
-                errors.update(error.errors)
+        checks = FieldChecks()
+        check, values, errors = checks.check, checks.values, checks.errors
 
         check("title", lambda: clean_text(self.title, field="title", label="Title", required=True))
         check("kind", lambda: _parse_enum(EventKind, self.kind, "kind", "Kind"))

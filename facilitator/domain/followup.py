@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from facilitator.domain.due_dates import parse_due_date
-from facilitator.domain.errors import ValidationError
+from facilitator.domain.errors import FieldChecks, ValidationError
 from facilitator.domain.event import Event, new_id
 from facilitator.domain.text import clean_text
 
@@ -100,14 +100,8 @@ class FollowUpForm:
         )
 
     def to_followup(self, event_id: str, today: date, base: FollowUp | None = None) -> FollowUp:
-        errors: dict[str, str] = {}
-        values: dict[str, object] = {}
-
-        def check(name: str, parse) -> None:
-            try:
-                values[name] = parse()
-            except ValidationError as error:
-                errors.update(error.errors)
+        checks = FieldChecks()
+        check, values, errors = checks.check, checks.values, checks.errors
 
         check("action", lambda: clean_text(self.action, field="action", label="Action", required=True, max_length=500))
         check("owner", lambda: clean_text(self.owner, field="owner", label="Owner", required=True))

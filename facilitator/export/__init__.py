@@ -39,8 +39,10 @@ def export_event(store: Store, event_id: str, fmt: str, output: Path | None = No
     report = build_report(records, store.clock.now())
     if fmt == "md":
         from facilitator.export.markdown import render
+        from facilitator.report.gather import daily_reports_markdown
 
-        return files.write_text(path, render(report))
+        daily = daily_reports_markdown(store, event_id)  # each day's report-out, as shown in the cockpit
+        return files.write_text(path, render(report) + ("\n" + daily if daily else ""))
     from facilitator.export.html import render
 
     return files.write_text(path, render(report))
@@ -48,8 +50,14 @@ def export_event(store: Store, event_id: str, fmt: str, output: Path | None = No
 
 def import_file(store: Store, path: Path) -> ImportReport:
     """Merge a JSON export into the database by id, in one transaction."""
+    from facilitator.export.verify import check_readable
+
     records = json_format.load(Path(path))
-    return merge(store.db, records, str(path))
+
+    def verify() -> None:
+        check_readable(store, records.event_id, store.clock.now(), str(path))
+
+    return merge(store.db, records, str(path), verify)
 
 
 __all__ = ["FORMATS", "EventRecords", "ImportReport", "export_event", "import_file", "read_event"]

@@ -8,6 +8,7 @@ different content is a conflict: reported, and the existing row kept. Rows are o
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlite_utils import Database
@@ -52,8 +53,13 @@ class ImportReport:
         return line + "."
 
 
-def merge(db: Database, records: EventRecords, name: str = "the file") -> ImportReport:
-    """Check ``records`` against this database, then insert what is new in one transaction."""
+def merge(
+    db: Database, records: EventRecords, name: str = "the file", verify: Callable[[], None] | None = None
+) -> ImportReport:
+    """Check ``records`` against this database, then insert what is new in one transaction.
+
+    ``verify`` runs inside the transaction after the inserts; if it raises, nothing is imported.
+    """
     tables = {table.name: table for table in registered(db)}
     _check_shape(db, records, tables, name)
     report = ImportReport(records.event_id, str(records.event.get("title", "")))
@@ -66,6 +72,8 @@ def merge(db: Database, records: EventRecords, name: str = "the file") -> Import
             if added:
                 report.added[table.name] = added
         _check_links(db, records, tables, name)
+        if verify is not None:
+            verify()
     return report
 
 

@@ -107,3 +107,17 @@ def _reflections(store: Store, event_id: str, day: int, start: datetime, end: da
             )
         )
     return tuple(lines)
+
+
+def daily_reports_markdown(store: Store, event_id: str, *, level: int = 2) -> str:
+    """Every day's report-out so far (all of them once the event is over) as one Markdown section, for the
+    export; empty before the event's first day."""
+    event = store.events.get(event_id)
+    today = local_today(store.clock)
+    last = event.days if today > event.end_date else (event.day_on(today) or 0)
+    if last == 0:
+        return ""
+    word = "Daily report-outs" if event.kind.value == "kaizen" else "Report-outs by meeting"
+    parts = [f"{'#' * level} {word}", ""]
+    parts += [daily_report(store, event_id, day).to_markdown(level=level + 1) for day in range(1, last + 1)]
+    return "\n".join(parts)

@@ -38,7 +38,9 @@ _NEXT_STATUS = {
 
 class EventScreen(TimerControls, Screen[None]):
     CSS_PATH = Path(__file__).with_suffix(".tcss")
+    # Timer keys first: when the footer is narrow, the clock's keys are the ones a facilitator needs.
     BINDINGS = [
+        *TIMER_BINDINGS,
         Binding("escape", "app.pop_screen", "Events", id="back_to_events", tooltip="Back to the list of events"),
         Binding("e", "edit_charter", "Edit charter", id="edit_charter", tooltip="Edit the charter: scope, team, targets"),
         Binding("S", "cycle_status", "Status", id="cycle_status", tooltip="Move the event on: planned, running, done"),
@@ -54,7 +56,6 @@ class EventScreen(TimerControls, Screen[None]):
         Binding("a", "add_followup", "Add follow-up", id="add_followup", tooltip="Add a follow-up (action, owner, due date) from anywhere in the event"),
         Binding("m", "record_measurement", "Measure", id="record_measurement", tooltip="Record a measurement for one of the charter's targets"),
         Binding("o", "report_out", "Report-out", id="report_out", tooltip="Open today's report-out: sessions, scope changes, follow-ups, targets"),
-        *TIMER_BINDINGS,
     ]
 
     event: var[Event | None] = var(None)

@@ -11,9 +11,9 @@ from datetime import datetime
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import ProgressBar, Static
+from textual.widgets import Digits, ProgressBar, Static
 
 from facilitator.domain.agenda import format_minutes
 from facilitator.domain.clock import local_time
@@ -94,10 +94,12 @@ class TimerBar(Widget):
         background: $panel;
         border-bottom: solid $primary;
     }
+    TimerBar #timer-main { height: 3; }
+    TimerBar #timer-text { width: 1fr; height: 3; }
     TimerBar #timer-line { height: 1; }
     TimerBar #timer-status { width: 10; text-style: bold; color: $text-muted; }
     TimerBar #timer-title { width: 1fr; text-style: bold; }
-    TimerBar #timer-countdown { width: auto; min-width: 9; text-style: bold; text-align: right; }
+    TimerBar #timer-countdown { width: auto; min-width: 14; height: 3; margin-left: 2; text-style: bold; }
     TimerBar #timer-progress { height: 1; }
     TimerBar #timer-progress Bar { width: 1fr; }
     TimerBar #timer-foot { height: 1; }
@@ -119,14 +121,17 @@ class TimerBar(Widget):
         self._last: TimerView | None = None
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="timer-line"):
-            yield Static("", id="timer-status", markup=False)
-            yield Static("", id="timer-title", markup=False)
-            yield Static("", id="timer-countdown", markup=False)
-        yield ProgressBar(total=1000, show_eta=False, show_percentage=False, id="timer-progress")
-        with Horizontal(id="timer-foot"):
-            yield Static("", id="timer-next", markup=False)
-            yield Static("space start/pause  n next  f finish  + 5 min  p projector", id="timer-keys", markup=False)
+        with Horizontal(id="timer-main"):
+            with Vertical(id="timer-text"):
+                with Horizontal(id="timer-line"):
+                    yield Static("", id="timer-status", markup=False)
+                    yield Static("", id="timer-title", markup=False)
+                yield ProgressBar(total=1000, show_eta=False, show_percentage=False, id="timer-progress")
+                with Horizontal(id="timer-foot"):
+                    yield Static("", id="timer-next", markup=False)
+                    yield Static("space start/pause  n next  f finish  + 5 min  p projector", id="timer-keys", markup=False)
+            # Big digits: the one number the room looks for, readable from the back of a projected room.
+            yield Digits("--:--", id="timer-countdown")
 
     def on_mount(self) -> None:
         self.set_interval(0.5, self.tick, name="timer-tick")
@@ -134,7 +139,7 @@ class TimerBar(Widget):
 
     def on_resize(self) -> None:
         # The key hints only where there is room for them beside "Next: ...".
-        self.query_one("#timer-keys").display = self.size.width >= 110
+        self.query_one("#timer-keys").display = self.size.width >= 130
 
     def show(self, state: AgendaState, day: int | None = None) -> None:
         """A fresh state after a timer or agenda action, or on opening.
@@ -177,7 +182,7 @@ class TimerBar(Widget):
         if previous is None or previous.title != view.title:
             self.query_one("#timer-title", Static).update(Text(view.title, overflow="ellipsis", no_wrap=True))
         if previous is None or previous.countdown != view.countdown:
-            self.query_one("#timer-countdown", Static).update(view.countdown)
+            self.query_one("#timer-countdown", Digits).update(view.countdown)
         if previous is None or previous.next_up != view.next_up:
             self.query_one("#timer-next", Static).update(Text(view.next_up, overflow="ellipsis", no_wrap=True))
         self.query_one("#timer-progress", ProgressBar).update(progress=round(view.progress * 1000))

@@ -39,9 +39,9 @@ async def open_event(app, pilot, event) -> EventScreen:
 
 def bar_text(screen) -> str:
     bar = screen.query_one(TimerBar)
-    return " | ".join(
-        str(bar.query_one(f"#timer-{part}", Static).render()) for part in ("status", "title", "countdown", "next")
-    )
+    texts = {part: str(bar.query_one(f"#timer-{part}", Static).render()) for part in ("status", "title", "next")}
+    texts["countdown"] = bar.query_one("#timer-countdown", Digits).value
+    return " | ".join(texts[part] for part in ("status", "title", "countdown", "next"))
 
 
 def actions(store, event) -> list[str]:

@@ -193,3 +193,19 @@ def test_root_causes_come_from_tags_or_root_cause_sessions():
     analysis = DecisionLine("Walking to the crib", "in_scope", "in scope", "team", session="Map", session_kind="analysis")
     other = DecisionLine("Tablet checklist", "in_scope", "in scope", "team", session="Implement changes")
     assert [d.about_causes for d in (tagged, in_session, analysis, other)] == [True, True, True, False]
+
+
+def test_the_markdown_export_holds_each_day_s_report_out_so_far(store, tmp_path):
+    from facilitator.export import export_event
+    from facilitator.report.gather import daily_reports_markdown
+
+    load_demo(store)  # the blitz is on day 3 today
+    text = export_event(store, BLITZ_ID, "md", tmp_path / "r.md").read_text(encoding="utf-8")
+    daily = text[text.index("\n## Daily report-outs\n"):]
+    assert "### Press line 4 changeover blitz (SMED): Report-out, day 1 of 5" in daily
+    assert "### Press line 4 changeover blitz (SMED): Report-out, day 3 of 5" in daily
+    assert "day 4 of 5" not in daily
+    assert "#### Target progress" in daily
+    # Before its first day an event has no report-out yet.
+    planned = store.events.add(replace(EVENT, id="later", start_date=date(2027, 1, 11)))
+    assert daily_reports_markdown(store, planned.id) == ""
