@@ -12,17 +12,17 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from facilitator.domain.decision import DecidedBy, Decision, DecisionDraft, Verdict
-from facilitator.domain.errors import UserError, ValidationError
+from facilitator.screens.form_dialog import FormDialog
 from facilitator.widgets.choice_picker import Choice, ChoicePicker
 
 _FIELDS = ("subject", "verdict", "decided_by", "rationale", "tags")
 
 
-class DecisionCaptureScreen(ModalScreen[Decision | None]):
+class DecisionCaptureScreen(FormDialog[Decision]):
+    FIELDS = _FIELDS
     CSS_PATH = "decision_capture.tcss"
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="cancel_decision", tooltip="Close without logging anything"),
@@ -103,37 +103,3 @@ class DecisionCaptureScreen(ModalScreen[Decision | None]):
     @on(ChoicePicker.Picked, "#decided_by")
     def _decided_by_picked(self) -> None:
         self.query_one("#rationale").focus()
-
-    @on(Input.Submitted)
-    def _submitted(self, message: Input.Submitted) -> None:
-        message.stop()
-        self.action_save()
-
-    def action_save(self) -> None:
-        try:
-            decision = self.accept(self.read_draft())
-        except ValidationError as error:
-            self._show_errors(error.errors)
-            first = next(name for name in _FIELDS if name in error.errors) if set(error.errors) & set(_FIELDS) else None
-            if first is not None:
-                self.query_one(f"#{first}").focus()
-            return
-        except UserError as error:
-            self._show_form_error(str(error))
-            return
-        self.dismiss(decision)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    def _show_errors(self, errors: dict[str, str]) -> None:
-        for name in _FIELDS:
-            message = self.query_one(f"#{name}-error", Static)
-            message.update(errors.get(name, ""))
-            message.display = name in errors
-            self.query_one(f"#{name}").set_class(name in errors, "-invalid")
-
-    def _show_form_error(self, text: str) -> None:
-        banner = self.query_one("#form-error", Static)
-        banner.update(text)
-        banner.display = bool(text)

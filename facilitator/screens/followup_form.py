@@ -14,19 +14,20 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Select, Static
 
 from facilitator.domain.due_dates import parse_due_date
-from facilitator.domain.errors import UserError, ValidationError
+from facilitator.domain.errors import ValidationError
 from facilitator.domain.followup import FollowUp, FollowUpForm, FollowUpStatus
+from facilitator.screens.form_dialog import FormDialog
 
 _FIELDS = ("action", "owner", "due", "status", "outcome", "source")
 DUE_PLACEHOLDER = "2026-12-01, 1 dec, +30d, +2w, fri, tomorrow, next week, end of month"
 
 
-class FollowUpFormScreen(ModalScreen[FollowUp | None]):
+class FollowUpFormScreen(FormDialog[FollowUp]):
+    FIELDS = _FIELDS
     CSS_PATH = "followup_form.tcss"
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="cancel_followup", tooltip="Close without saving anything"),
@@ -94,7 +95,7 @@ class FollowUpFormScreen(ModalScreen[FollowUp | None]):
         self._show_due_hint(self.form.due)
         self.query_one("#action").focus()
 
-    def read_form(self) -> FollowUpForm:
+    def read_draft(self) -> FollowUpForm:
         def value(name: str, default: str = "") -> str:
             found = self.query(f"#{name}")
             if not found:
@@ -128,40 +129,3 @@ class FollowUpFormScreen(ModalScreen[FollowUp | None]):
         else:
             hint.update(due.strftime("%A %d %B %Y"))
         hint.display = True
-
-    @on(Input.Submitted)
-    def _submitted(self, message: Input.Submitted) -> None:
-        message.stop()
-        self.action_save()
-
-    def action_save(self) -> None:
-        try:
-            saved = self.accept(self.read_form())
-        except ValidationError as error:
-            self._show_errors(error.errors)
-            first = next((name for name in _FIELDS if name in error.errors and self.query(f"#{name}")), None)
-            if first is not None:
-                self.query_one(f"#{first}").focus()
-            else:
-                self._show_form_error(str(error))
-            return
-        except UserError as error:
-            self._show_form_error(str(error))
-            return
-        self.dismiss(saved)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    def _show_errors(self, errors: dict[str, str]) -> None:
-        for name in _FIELDS:
-            for message in self.query(f"#{name}-error").results(Static):
-                message.update(errors.get(name, ""))
-                message.display = name in errors
-            for widget in self.query(f"#{name}"):
-                widget.set_class(name in errors, "-invalid")
-
-    def _show_form_error(self, text: str) -> None:
-        banner = self.query_one("#form-error", Static)
-        banner.update(text)
-        banner.display = bool(text)

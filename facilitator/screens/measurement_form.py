@@ -12,17 +12,18 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
-from facilitator.domain.errors import UserError, ValidationError
+from facilitator.domain.errors import UserError
 from facilitator.domain.event import Target, format_number
 from facilitator.domain.measurement import Measurement, MeasurementDraft
+from facilitator.screens.form_dialog import FormDialog
 
 _FIELDS = ("target", "value", "measured_at", "note")
 
 
-class MeasurementFormScreen(ModalScreen[Measurement | None]):
+class MeasurementFormScreen(FormDialog[Measurement]):
+    FIELDS = _FIELDS
     CSS_PATH = "followup_form.tcss"
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="cancel_measurement", tooltip="Close without saving anything"),
@@ -125,37 +126,3 @@ class MeasurementFormScreen(ModalScreen[Measurement | None]):
             self._show_latest()
         if self.is_mounted and self.focused is self.query_one("#target"):
             self.query_one("#value").focus()
-
-    @on(Input.Submitted)
-    def _submitted(self, message: Input.Submitted) -> None:
-        message.stop()
-        self.action_save()
-
-    def action_save(self) -> None:
-        try:
-            saved = self.accept(self.read_draft())
-        except ValidationError as error:
-            self._show_errors(error.errors)
-            first = next((name for name in _FIELDS if name in error.errors), None)
-            if first is not None:
-                self.query_one(f"#{first}").focus()
-            return
-        except UserError as error:
-            self._show_form_error(str(error))
-            return
-        self.dismiss(saved)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    def _show_errors(self, errors: dict[str, str]) -> None:
-        for name in _FIELDS:
-            message = self.query_one(f"#{name}-error", Static)
-            message.update(errors.get(name, ""))
-            message.display = name in errors
-            self.query_one(f"#{name}").set_class(name in errors, "-invalid")
-
-    def _show_form_error(self, text: str) -> None:
-        banner = self.query_one("#form-error", Static)
-        banner.update(text)
-        banner.display = bool(text)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
 
 from facilitator.screens.charter_form import CharterFormScreen
 from tests.screen_text import rendered_text

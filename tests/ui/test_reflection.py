@@ -242,7 +242,7 @@ async def test_long_and_markup_answers_are_shown_as_typed_and_searchable(make_ap
         screen = await open_event(app, pilot, event)
         await pilot.press("4")
         await pilot.pause()
-        history = screen.query_one(ReflectionHistory)
+        assert screen.query_one(ReflectionHistory).display
         assert "[link=http://x]click[/link]" in history_text(app)
         assert history_text(app).count("very long answer") == 300
         screen.query_one("#reflection-search", Input).value = "plain"

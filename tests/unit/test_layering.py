@@ -9,9 +9,6 @@ import sys
 import facilitator.domain
 import facilitator.storage
 
-NON_UI_PACKAGES = ["facilitator.domain", "facilitator.storage", "facilitator.demo"]
-
-
 def _modules(package) -> list[str]:
     return [package.__name__] + [
         f"{package.__name__}.{info.name}" for info in pkgutil.iter_modules(package.__path__)

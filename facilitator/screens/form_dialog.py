@@ -1,0 +1,64 @@
+"""The save-or-explain behaviour shared by the quick dialogs (decision, follow-up, measurement).
+
+A subclass names its FIELDS (widget ids, each with a ``#<name>-error`` Static beside it), builds the
+typed draft in ``read_draft`` and sets ``accept``: a callable that validates and commits the draft,
+raising ValidationError to refuse it. Only a committed entry closes the dialog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar, Generic, TypeVar
+
+from textual import on
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from facilitator.domain.errors import UserError, ValidationError
+
+T = TypeVar("T")
+
+
+class FormDialog(ModalScreen[T | None], Generic[T]):
+    FIELDS: ClassVar[tuple[str, ...]] = ()
+    accept: Callable[[Any], T]
+
+    def read_draft(self) -> Any:
+        raise NotImplementedError
+
+    @on(Input.Submitted)
+    def _submitted(self, message: Input.Submitted) -> None:
+        message.stop()
+        self.action_save()
+
+    def action_save(self) -> None:
+        try:
+            saved = self.accept(self.read_draft())
+        except ValidationError as error:
+            self._show_errors(error.errors)
+            first = next((name for name in self.FIELDS if name in error.errors and self.query(f"#{name}")), None)
+            if first is not None:
+                self.query_one(f"#{first}").focus()
+            else:
+                self._show_form_error(str(error))
+            return
+        except UserError as error:
+            self._show_form_error(str(error))
+            return
+        self.dismiss(saved)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        for name in self.FIELDS:
+            for message in self.query(f"#{name}-error").results(Static):
+                message.update(errors.get(name, ""))
+                message.display = name in errors
+            for widget in self.query(f"#{name}"):
+                widget.set_class(name in errors, "-invalid")
+
+    def _show_form_error(self, text: str) -> None:
+        banner = self.query_one("#form-error", Static)
+        banner.update(text)
+        banner.display = bool(text)
