@@ -13,9 +13,9 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.suggester import SuggestFromList
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Input, Select, Static
 
 from facilitator.domain.due_dates import parse_due_date
 from facilitator.domain.errors import ValidationError
@@ -59,10 +59,7 @@ class FollowUpFormScreen(FormDialog[FollowUp]):
     def compose(self) -> ComposeResult:
         form = self.form
         with Vertical(classes="quick-form"):
-            with Horizontal(classes="quick-head"):
-                yield Static(self.dialog_title, classes="quick-title", markup=False)
-                yield Static(self.context, classes="quick-context", markup=False)
-            yield Static("", id="form-error", classes="quick-error", markup=False)
+            yield from self._head(self.dialog_title, self.context)
             yield from self._row("action", "Action", Input(form.action, placeholder="what will be done", id="action"))
             owner = Input(
                 form.owner, placeholder="who does it (a name)", id="owner",
@@ -82,12 +79,6 @@ class FollowUpFormScreen(FormDialog[FollowUp]):
                 "tab next field - owner: right arrow takes the suggestion - enter or ctrl+s saves - esc cancels",
                 classes="quick-help", markup=False,
             )
-
-    def _row(self, name: str, label: str, widget) -> ComposeResult:
-        with Horizontal(classes="quick-row"):
-            yield Label(label, classes="quick-label")
-            yield widget
-        yield Static("", id=f"{name}-error", classes="quick-error", markup=False)
 
     def on_mount(self) -> None:
         self._show_errors({})

@@ -11,8 +11,11 @@ from collections.abc import Callable
 from typing import Any, ClassVar, Generic, TypeVar
 
 from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
 from textual.screen import ModalScreen
-from textual.widgets import Input, Static
+from textual.widget import Widget
+from textual.widgets import Input, Label, Static
 
 from facilitator.domain.errors import UserError, ValidationError
 
@@ -25,6 +28,20 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
 
     def read_draft(self) -> Any:
         raise NotImplementedError
+
+    def _head(self, title: str, context: str) -> ComposeResult:
+        """The dialog's title, what it is about, and the banner for messages that belong to no field."""
+        with Horizontal(classes="quick-head"):
+            yield Static(title, classes="quick-title", markup=False)
+            yield Static(context, classes="quick-context", markup=False)
+        yield Static("", id="form-error", classes="quick-error", markup=False)
+
+    def _row(self, name: str, label: str, widget: Widget) -> ComposeResult:
+        """A labelled field with its message line beneath it."""
+        with Horizontal(classes="quick-row"):
+            yield Label(label, classes="quick-label")
+            yield widget
+        yield Static("", id=f"{name}-error", classes="quick-error", markup=False)
 
     @on(Input.Submitted)
     def _submitted(self, message: Input.Submitted) -> None:

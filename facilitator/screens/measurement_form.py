@@ -11,8 +11,8 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Input, Label, Select, Static
+from textual.containers import Vertical
+from textual.widgets import Input, Select, Static
 
 from facilitator.domain.errors import UserError
 from facilitator.domain.event import Target, format_number
@@ -55,10 +55,7 @@ class MeasurementFormScreen(FormDialog[Measurement]):
             for t in self.targets
         ]
         with Vertical(classes="quick-form"):
-            with Horizontal(classes="quick-head"):
-                yield Static("Record a measurement", classes="quick-title", markup=False)
-                yield Static(self.context, classes="quick-context", markup=False)
-            yield Static("", id="form-error", classes="quick-error", markup=False)
+            yield from self._head("Record a measurement", self.context)
             yield from self._row("target", "Target", Select(options, value=self.target_id, allow_blank=False, compact=True, id="target"))
             yield from self._row("value", "Value", Input(placeholder="the number measured, e.g. 31 or 31.5", id="value"))
             yield from self._row("measured_at", "When", Input(placeholder="now (empty), 14:30, or 2026-11-24 14:30", id="measured_at"))
@@ -68,12 +65,6 @@ class MeasurementFormScreen(FormDialog[Measurement]):
                 "shift+tab picks the target - enter or ctrl+s saves - ctrl+z removes the latest - esc cancels",
                 classes="quick-help", markup=False,
             )
-
-    def _row(self, name: str, label: str, widget) -> ComposeResult:
-        with Horizontal(classes="quick-row"):
-            yield Label(label, classes="quick-label")
-            yield widget
-        yield Static("", id=f"{name}-error", classes="quick-error", markup=False)
 
     def on_mount(self) -> None:
         self._show_errors({})
