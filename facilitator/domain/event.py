@@ -159,21 +159,31 @@ def _parse_number(text: str, what: str, line_no: int) -> float:
 
 
 def parse_targets(text: str, existing: tuple[Target, ...] = ()) -> tuple[Target, ...]:
-    """One target a line: ``metric; unit; baseline; goal``. Ids of unchanged metrics are kept."""
+    """One target a line: ``metric; unit; baseline; goal``.
+
+    A target keeps its id (and so its measurements) when its metric is unchanged, or when the metric was
+    renamed on the same line and the old name is not used elsewhere.
+    """
     by_metric = {target.metric: target for target in existing}
+    lines = clean_lines(text, field="targets", label="Targets", max_items=20)
+    typed_metrics = {line.split(";")[0].strip() for line in lines}
     targets: list[Target] = []
-    for line_no, line in enumerate(clean_lines(text, field="targets", label="Targets", max_items=20), start=1):
+    for line_no, line in enumerate(lines, start=1):
         parts = [part.strip() for part in line.split(";")]
         if len(parts) != 4 or not parts[0]:
             raise ValidationError(
                 {"targets": f"Target line {line_no}: write it as 'metric; unit; baseline; goal'."}
             )
         metric, unit = parts[0], parts[1]
+        if any(target.metric == metric for target in targets):
+            raise ValidationError({"targets": f"Target line {line_no}: {metric!r} is already listed."})
         baseline = _parse_number(parts[2], "baseline", line_no)
         goal = _parse_number(parts[3], "goal", line_no)
         if baseline == goal:
             raise ValidationError({"targets": f"Target line {line_no}: the goal equals the baseline."})
         previous = by_metric.get(metric)
+        if previous is None and line_no <= len(existing) and existing[line_no - 1].metric not in typed_metrics:
+            previous = existing[line_no - 1]  # renamed in place
         target_id = previous.id if previous else new_id()
         targets.append(Target(metric=metric, unit=unit, baseline=baseline, goal=goal, id=target_id))
     return tuple(targets)

@@ -108,6 +108,8 @@ class EventScreen(TimerControls, Screen[None]):
         saved = await self.app.push_screen_wait(CharterFormScreen(self.event))
         if saved is not None:
             self.event = saved
+            # The day count or start date may have changed: the agenda and the clock follow the charter.
+            self.reload_timer()
             self.notify("Charter saved")
 
     def action_export(self) -> None:

@@ -81,12 +81,21 @@ def test_huge_text_refused_with_its_size():
 @pytest.mark.parametrize(
     ("line", "fragment"),
     [("Lead time; h; 10", "metric; unit; baseline; goal"), ("Lead time; h; ten; 5", "baseline must be a number"),
-     ("Lead time; h; 10; nan", "finite"), ("Lead time; h; 10; 10", "equals the baseline"), ("; h; 1; 2", "metric; unit")],
+     ("Lead time; h; 10; nan", "finite"), ("Yield; %; 1; 2\nYield; %; 3; 4", "already listed"), ("Lead time; h; 10; 10", "equals the baseline"), ("; h; 1; 2", "metric; unit")],
 )
 def test_bad_target_lines_refused(line, fragment):
     with pytest.raises(ValidationError) as caught:
         parse_targets(line)
     assert fragment in caught.value.errors["targets"]
+
+
+def test_a_target_renamed_on_its_line_keeps_its_id_and_a_new_one_gets_its_own():
+    first = parse_targets("Changeover time; min; 47; 20\nYield; %; 91; 98")
+    second = parse_targets("Die change time; min; 47; 20\nYield; %; 91; 98\nScrap; %; 4; 1", existing=first)
+    assert [t.id for t in second[:2]] == [t.id for t in first]
+    assert second[2].id not in {t.id for t in first}
+    swapped = parse_targets("Yield; %; 91; 98\nChangeover time; min; 47; 20", existing=first)
+    assert [t.id for t in swapped] == [first[1].id, first[0].id]
 
 
 def test_target_ids_survive_an_edit_of_the_same_metric():
