@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from facilitator import __version__, paths
+from facilitator import paths
 from facilitator.domain.errors import UserError
 
 
@@ -36,7 +36,7 @@ def open_store(ctx: click.Context):
     help="Database file. Default: $FACILITATOR_DB, else facilitator.db in the user data dir.",
 )
 @click.option("--theme", default=None, help="Colour theme for this run, e.g. projector-light.")
-@click.version_option(__version__, "--version", prog_name="facilitator")
+@click.version_option(None, "--version", package_name="facilitator", prog_name="facilitator")
 @click.pass_context
 def cli(ctx: click.Context, db: Path | None, theme: str | None) -> None:
     """A keyboard-first cockpit for Kaizen blitzes and Action Learning sets.

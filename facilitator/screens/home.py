@@ -18,7 +18,6 @@ from facilitator.domain.errors import UserError
 from facilitator.domain.clock import local_today
 from facilitator.domain.event import Event, EventKind
 from facilitator.screens.charter_form import CharterFormScreen
-from facilitator.screens.event import EventScreen
 from facilitator.screens.text_prompt import TextPromptScreen
 
 def empty_message() -> Group:
@@ -130,6 +129,9 @@ class HomeScreen(Screen[None]):
             self.open_event(event.id)
 
     def open_event(self, event_id: str) -> None:
+        # Imported here: the event screen brings every area with it, which the first paint does not need.
+        from facilitator.screens.event import EventScreen
+
         self.app.push_screen(EventScreen(event_id))
 
     @work

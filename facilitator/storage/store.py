@@ -4,18 +4,23 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
 from facilitator.domain.clock import Clock, SystemClock
-from facilitator.storage.agenda import AgendaRepository
 from facilitator.storage.database import connect
-from facilitator.storage.decisions import DecisionRepository
 from facilitator.storage.events import EventRepository
-from facilitator.storage.followups import FollowUpRepository
-from facilitator.storage.measurements import MeasurementRepository
-from facilitator.storage.reflections import ReflectionRepository
-from facilitator.storage.timer import TimerRepository
+
+if TYPE_CHECKING:
+    from facilitator.storage.agenda import AgendaRepository
+    from facilitator.storage.decisions import DecisionRepository
+    from facilitator.storage.followups import FollowUpRepository
+    from facilitator.storage.measurements import MeasurementRepository
+    from facilitator.storage.reflections import ReflectionRepository
+    from facilitator.storage.timer import TimerRepository
+
+# Each area's repository is imported when first used, so the list of events paints without them.
 
 
 class Store:
@@ -39,24 +44,36 @@ class Store:
 
     @cached_property
     def decisions(self) -> DecisionRepository:
+        from facilitator.storage.decisions import DecisionRepository
+
         return DecisionRepository(self.db, self.clock)
 
     @cached_property
     def agenda(self) -> AgendaRepository:
+        from facilitator.storage.agenda import AgendaRepository
+
         return AgendaRepository(self.db, self.clock)
 
     @cached_property
     def timer(self) -> TimerRepository:
+        from facilitator.storage.timer import TimerRepository
+
         return TimerRepository(self.db, self.clock, self.agenda)
 
     @cached_property
     def reflections(self) -> ReflectionRepository:
+        from facilitator.storage.reflections import ReflectionRepository
+
         return ReflectionRepository(self.db, self.clock)
 
     @cached_property
     def followups(self) -> FollowUpRepository:
+        from facilitator.storage.followups import FollowUpRepository
+
         return FollowUpRepository(self.db, self.clock)
 
     @cached_property
     def measurements(self) -> MeasurementRepository:
+        from facilitator.storage.measurements import MeasurementRepository
+
         return MeasurementRepository(self.db, self.clock)

@@ -1,6 +1,6 @@
 """How long the reflection history takes to load and search as an event's reflections grow.
 
-Prints figures (ms and ratios); asserts nothing. Run: .venv/bin/python bench/bench_reflections.py
+Prints figures (ms and ratios); asserts nothing. Run: .venv/bin/python bench/reflections.py
 """
 
 from __future__ import annotations
