@@ -91,6 +91,10 @@ class EventScreen(TimerControls, Screen[None]):
     def reload(self) -> None:
         self.event = self.app.store.events.get(self.event_id)
 
+    def timer_event(self) -> Event:
+        # The screen already holds the event; a timer action need not read it again.
+        return self.event if self.event is not None else super().timer_event()
+
     def watch_event(self, event: Event | None) -> None:
         if event is None:
             return

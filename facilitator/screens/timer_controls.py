@@ -16,6 +16,7 @@ from textual.binding import Binding
 from facilitator.domain.agenda import parse_clock_time, parse_duration
 from facilitator.domain.clock import local_time, local_today
 from facilitator.domain.errors import UserError
+from facilitator.domain.event import Event
 from facilitator.domain.timer import AgendaState
 from facilitator.messages import SessionFinished
 from facilitator.screens.text_prompt import TextPromptScreen
@@ -49,14 +50,18 @@ class TimerControls:
 
     # Hooks -------------------------------------------------------------------------------------
 
-    def timer_day(self) -> int | None:
+    def timer_event(self) -> Event:
+        """The event the timer belongs to; a screen that already holds it overrides this."""
+        return self.app.store.events.get(self.event_id)  # type: ignore[attr-defined]
+
+    def timer_day(self, event: Event | None = None) -> int | None:
         """Today's day number in the event, if today is one of its days."""
-        event = self.app.store.events.get(self.event_id)  # type: ignore[attr-defined]
+        event = event or self.timer_event()
         return event.day_on(local_today(self.app.clock))  # type: ignore[attr-defined]
 
     def show_timer_state(self, state: AgendaState) -> None:
-        event = self.app.store.events.get(self.event_id)  # type: ignore[attr-defined]
-        day = event.day_on(local_today(self.app.clock))  # type: ignore[attr-defined]
+        event = self.timer_event()
+        day = self.timer_day(event)
         for bar in self.query(TimerBar):  # type: ignore[attr-defined]
             bar.show(state, day)
         for view in self.query(AgendaView):  # type: ignore[attr-defined]
