@@ -245,6 +245,29 @@ def _decisions(db: Database) -> None:
         "SELECT RAISE(ABORT, 'a decision can only supersede one of the same event'); END"
     )
 
+
+_COUNTED_TABLES = (
+    "events", "targets", "sessions", "timer_log", "decisions", "decision_amendments", "reflections",
+    "reflection_answers", "assumptions", "learning_transfers", "followups", "followup_changes", "measurements",
+)
+
+
+@MIGRATIONS(name="0009_change_counters")
+def _change_counters(db: Database) -> None:
+    # One counter per table, bumped by triggers on every insert, update and delete from any connection
+    # (the CLI, Datasette, a second cockpit). An open screen reads them only when PRAGMA data_version
+    # moved, and reloads just the areas whose tables moved (facilitator/storage/changes.py).
+    db["change_counters"].create({"name": str, "n": int}, pk="name", not_null={"name", "n"}, defaults={"n": 0})
+    # Spelled out, not read from tables.EVENT_TABLES: a shipped migration must not change as that list grows.
+    for table in _COUNTED_TABLES:
+        db.execute("INSERT INTO [change_counters] (name, n) VALUES (?, 0)", [table])
+        for verb in ("INSERT", "UPDATE", "DELETE"):
+            db.execute(
+                f"CREATE TRIGGER [{table}_counts_{verb.lower()}] AFTER {verb} ON [{table}] BEGIN "
+                f"UPDATE [change_counters] SET n = n + 1 WHERE name = '{table}'; END"
+            )
+
+
 def known_names() -> set[str]:
     return {migration.name for migration in MIGRATIONS._migrations}
 
