@@ -270,6 +270,17 @@ def decide_command(ctx: click.Context, event_ref: str, subject: str, verdict: st
 
     click.echo(decide(open_store(ctx), event_ref, subject, verdict, decided_by, why, tags))
 
+@cli.command("profile")
+@click.argument("event_ref", metavar="EVENT")
+@click.option("--json", "as_json", is_flag=True, help="Print {rows: [{element, measured, closest, reading}], closest}.")
+@click.pass_context
+def profile_command(ctx: click.Context, event_ref: str, as_json: bool) -> None:
+    """The method mirror: which of Action Learning, Kaizen event or task force the event behaves like."""
+    from facilitator.mirror_cli import profile
+
+    click.echo(profile(open_store(ctx), event_ref, as_json))
+
+
 def _event_summary(event) -> dict:
     return {
         "id": event.id,
