@@ -8,6 +8,7 @@ from facilitator.domain.agenda import format_minutes
 from facilitator.domain.clock import local_time, local_today
 from facilitator.domain.errors import UserError
 from facilitator.domain.forecast import forecast_day, format_countdown
+from facilitator.domain.timer import CLOCK_JUMP_THRESHOLD, TimerAction, effective_moments
 from facilitator.storage.store import Store
 
 ACTIONS = ("status", "toggle", "start", "pause", "resume", "next", "finish", "skip", "extend")
@@ -59,4 +60,23 @@ def status(store: Store, event) -> str:
         lines.append(f"Planned end {_hm(forecast.planned_end)}, projected end {_hm(forecast.projected_end)} ({verdict})")
     else:
         lines.append("No sessions on this day.")
+    lines.extend(_clock_lines(store, event.id, now))
     return "\n".join(lines)
+
+
+def _clock_lines(store: Store, event_id: str, now: datetime) -> list[str]:
+    """Clock jumps noted in the log (the last three), and a clock behind the log not yet noted."""
+    log = store.timer.log(event_id)
+    lines = [
+        f"Clock {entry.note.removeprefix('clock ')} at {_hm(entry.at)} (noted in the timer log)"
+        for entry in log
+        if entry.action is TimerAction.CLOCK
+    ][-3:]
+    if log:
+        last = effective_moments([(e.action, e.at, e.until) for e in log])[-1]
+        if last - now > CLOCK_JUMP_THRESHOLD:
+            lines.append(
+                f"The clock reads {_hm(now)}, before the last timer action at {_hm(last)}: "
+                "it was set back; the next action notes it."
+            )
+    return lines

@@ -3,12 +3,18 @@
 Nothing here counts ticks: a timer is the list of its running segments (start and stop moments), so
 elapsed and remaining time are always ``f(log, now)``. A crash, a ``kill -9`` or a sleeping laptop
 loses nothing: the moments are in the log and "now" comes from the clock.
+
+The log is read in the order its actions happened (the order they were written), not sorted by their
+moments: a wall clock set back mid-event would otherwise put a pause before the start it follows. A
+jump of the wall clock is itself a ``clock`` entry saying what the old clock would have read; the fold
+moves every earlier moment into the new clock's frame, so a session's elapsed time stays the time that
+really passed (see :func:`effective_moments`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 
@@ -25,6 +31,11 @@ class TimerAction(StrEnum):
     FINISH = "finish"
     SKIP = "skip"
     REPLAN = "replan"
+    CLOCK = "clock"  # the wall clock jumped; ``until`` holds what the old clock would have read
+
+
+# A jump of the wall clock smaller than this is ordinary drift and not noted.
+CLOCK_JUMP_THRESHOLD = timedelta(minutes=1)
 
 
 class TimerState(StrEnum):
@@ -81,7 +92,8 @@ class SessionTimer:
     def elapsed(self, now: datetime) -> timedelta:
         total = timedelta()
         for start, stop in self.segments:
-            end = stop if stop is not None else now
+            # A clock set back and not yet noted must not make a running session's time run backwards.
+            end = stop if stop is not None else max(now, self.last_action_at or now)
             if end > start:
                 total += end - start
         return total
@@ -120,6 +132,10 @@ def fold(session: Session, entries: Iterable[TimerEntry]) -> SessionTimer:
     for entry in entries:
         at = entry.at
         action = entry.action
+        if action is TimerAction.CLOCK:
+            continue
+        if last is not None and at < last:  # an unnoted step back of the clock: keep the order anyway
+            at = last
         if action in (TimerAction.START, TimerAction.RESUME):
             if state is not TimerState.RUNNING:
                 segments.append((at, None))
@@ -172,8 +188,12 @@ class AgendaState:
 
     @classmethod
     def build(cls, event_id: str, sessions: Sequence[Session], entries: Sequence[TimerEntry]) -> AgendaState:
+        """``entries`` in the order they were written (the log's order), whatever their moments say."""
+        moments = effective_moments([(e.action, e.at, e.until) for e in entries])
         by_session: dict[str, list[TimerEntry]] = {}
-        for entry in entries:
+        for entry, at in zip(entries, moments, strict=True):
+            if at != entry.at:
+                entry = replace(entry, at=at)
             by_session.setdefault(entry.session_id, []).append(entry)
         ordered = tuple(sorted(sessions, key=lambda s: (s.day, s.position)))
         return cls(event_id, ordered, {s.id: fold(s, by_session.get(s.id, ())) for s in ordered})
@@ -232,3 +252,40 @@ class AgendaState:
             if (day is None or session.day == day) and self.timers[session.id].state is TimerState.PENDING:
                 return session
         return None
+
+
+def clock_shift(at: datetime, expected: datetime | None) -> timedelta:
+    """How far a ``clock`` entry says the wall clock jumped (negative: set back)."""
+    return at - expected if expected is not None else timedelta()
+
+
+def effective_moments(log: Sequence[tuple[str, datetime, datetime | None]]) -> list[datetime]:
+    """Each entry's moment in the frame of the clock as it reads now, never earlier than the one before.
+
+    ``log`` is (action, moment, until) in the order written. Each ``clock`` entry shifts every moment
+    before it by the jump it records, so time that really passed is counted once: a start at 10:00,
+    a clock set back ten minutes at 10:05 and a pause at 09:57 is a session of seven minutes. What no
+    clock entry explains (a step back noticed by nobody) is held at the moment before.
+    """
+    shift = timedelta()
+    later_shift: list[timedelta] = [timedelta()] * len(log)
+    for index in range(len(log) - 1, -1, -1):
+        later_shift[index] = shift
+        action, at, until = log[index]
+        if action == TimerAction.CLOCK:
+            shift += clock_shift(at, until)
+    moments: list[datetime] = []
+    for (_action, at, _until), moved in zip(log, later_shift, strict=True):
+        moment = at + moved
+        if moments and moment < moments[-1]:
+            moment = moments[-1]
+        moments.append(moment)
+    return moments
+
+
+def describe_jump(shift: timedelta) -> str:
+    """'moved back 10 min' / 'moved forward 1 h 05 min'."""
+    seconds = abs(round(shift.total_seconds()))
+    hours, minutes = divmod(round(seconds / 60), 60)
+    amount = f"{hours} h {minutes:02d} min" if hours else f"{minutes} min"
+    return f"moved {'back' if shift < timedelta() else 'forward'} {amount}"

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
+from typing import Any
 
 from facilitator.domain.clock import local_time
 from facilitator.domain.event import format_number
+from facilitator.domain.timer import effective_moments
 from facilitator.export.document import Bullets, Heading, Pairs, Para, Report, Section, Table
 from facilitator.export.records import EventRecords, Row
 from facilitator.export.timeline import moment, start_date, timeline
@@ -69,14 +71,22 @@ def _charter(event: Row) -> Section:
     return section
 
 
-def _actual_minutes(log: list[Row], now: datetime) -> tuple[float | None, str, int]:
+def _log_moments(log: list[Row]) -> dict[Any, datetime]:
+    """Each timer-log row's moment in today's clock frame, the log read in the order it was written."""
+    readable = [(row, moment(row["at"])) for row in log]
+    readable = [(row, at) for row, at in readable if at is not None]
+    moments = effective_moments([(row["action"], at, moment(row.get("until_at"))) for row, at in readable])
+    return {row["id"]: at for (row, _), at in zip(readable, moments, strict=True)}
+
+
+def _actual_minutes(log: list[Row], now: datetime, moments: dict[Any, datetime]) -> tuple[float | None, str, int]:
     """Minutes the session's timer ran, its state, and minutes it was extended by."""
     running_since: datetime | None = None
     total = 0.0
     state = "not started"
     extended = 0
     for row in log:
-        at = moment(row["at"])
+        at = moments.get(row["id"])
         if at is None:
             continue
         action = row["action"]
@@ -101,6 +111,7 @@ def _agenda(records: EventRecords, now: datetime) -> Section:
         section.add(Para("No agenda was planned.", muted=True))
         return section
     logs = records.grouped("timer_log", "session_id")
+    moments = _log_moments(records.rows("timer_log"))
     by_day: dict[int, list[Row]] = {}
     for session in sessions:
         by_day.setdefault(int(session["day"]), []).append(session)
@@ -109,8 +120,7 @@ def _agenda(records: EventRecords, now: datetime) -> Section:
         rows = []
         planned_total = actual_total = 0.0
         for session in day_sessions:
-            log = sorted(logs.get(session["id"], []), key=lambda row: str(row["at"]))
-            actual, state, extended = _actual_minutes(log, now)
+            actual, state, extended = _actual_minutes(logs.get(session["id"], []), now, moments)
             planned = int(session["planned_minutes"])
             planned_total += planned
             if actual is None:

@@ -13,6 +13,7 @@ from datetime import date, datetime
 
 from facilitator.domain.clock import from_iso, local_time
 from facilitator.domain.event import format_number
+from facilitator.domain.timer import describe_jump
 from facilitator.export.records import EventRecords, Row
 
 
@@ -94,7 +95,7 @@ def _running_intervals(log: list[Row]) -> list[tuple[datetime, datetime | None, 
     """When each session was the current one: from its first start to its finish or skip."""
     opened: dict[str, datetime] = {}
     intervals: list[tuple[datetime, datetime | None, str]] = []
-    for row in sorted(log, key=lambda row: str(row["at"])):
+    for row in log:  # in the order written: a clock set back must not put a finish before its start
         at = moment(row["at"])
         if at is None:
             continue
@@ -135,6 +136,14 @@ def _timer(row: Row, records: EventRecords) -> Iterator[Raw]:
         text = f"Counting down until {until}"
     elif action == "replan":
         text = f"Session replanned to {row.get('minutes')} min"
+    elif action == "clock":
+        was, now = moment(row.get("until_at")), moment(row["at"])
+        if was and now:
+            shift = f"{describe_jump(now - was)} (from {local_time(was):%H:%M} to {local_time(now):%H:%M})"
+        else:
+            shift = "jumped"
+        text = f"The computer's clock {shift}; the timer kept the order of actions"
+        note = ""
     else:
         text = _TIMER_WORDS.get(action, f"Timer {action}")
     yield row["at"], f"timer {action}", text + note, row["session_id"]

@@ -80,6 +80,20 @@ class TimerControls:
         """Read the timer state once (after an action or an agenda edit); ticks reuse it."""
         self.show_timer_state(self.app.store.timer.state(self.event_id))  # type: ignore[attr-defined]
 
+    def on_timer_bar_clock_jumped(self) -> None:
+        """Note the jump in the log now, so the countdown shows the time that really passed."""
+        try:
+            noted = self.app.store.timer.check_clock(self.event_id)  # type: ignore[attr-defined]
+        except UserError as error:
+            self.notify(str(error), severity="warning", markup=False)  # type: ignore[attr-defined]
+            return
+        if noted:
+            self.reload_timer()
+            self.notify(  # type: ignore[attr-defined]
+                "The computer's clock was changed; the timer noted it and kept the time that passed.",
+                title="Timer", severity="warning", markup=False,
+            )
+
     def announce_finished(self, session_id: str, how: str) -> None:
         self.post_message(SessionFinished(self.event_id, session_id, how))  # type: ignore[attr-defined]
 

@@ -24,7 +24,7 @@ EVENT_TABLES: list[EventTable] = [
     EventTable("events", None),
     EventTable("targets", "event_id", "position"),
     EventTable("sessions", "event_id", "day, position"),
-    EventTable("timer_log", "event_id", "at"),
+    EventTable("timer_log", "event_id", "rowid"),  # the order actions happened, whatever the clock said
     EventTable("decisions", "event_id", "decided_at, rowid"),  # a superseded decision before its successor
     EventTable("decision_amendments", "event_id", "amended_at, rowid"),
     EventTable("reflections", "event_id", "created_at"),

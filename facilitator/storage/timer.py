@@ -2,13 +2,18 @@
 
 Each action is committed before it returns, so what the cockpit shows after a key press survives a
 crash. Elapsed and remaining time are derived (see :mod:`facilitator.domain.timer`), never stored.
+
+The log is read in the order it was written (rowid), never sorted by moment, and a wall clock that
+jumped by more than a minute since the last look is written down as a ``clock`` entry before the next
+action: against the clock's monotonic reading where there is one (this process only), otherwise
+against the last moment in the log (a clock set back behind it).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlite_utils import Database
@@ -16,7 +21,15 @@ from sqlite_utils import Database
 from facilitator.domain.agenda import Session, format_minutes
 from facilitator.domain.clock import Clock, from_iso, to_iso
 from facilitator.domain.errors import UserError
-from facilitator.domain.timer import AgendaState, TimerAction, TimerEntry, TimerState
+from facilitator.domain.timer import (
+    CLOCK_JUMP_THRESHOLD,
+    AgendaState,
+    TimerAction,
+    TimerEntry,
+    TimerState,
+    describe_jump,
+    effective_moments,
+)
 from facilitator.storage.agenda import AgendaRepository
 from facilitator.storage.errors import saving
 
@@ -36,16 +49,35 @@ class TimerRepository:
         self.db = db
         self.clock = clock
         self.agenda = agenda
+        # Per event, the (wall, monotonic) readings at the last look: a clock set since then shows as
+        # the two disagreeing.
+        self._seen: dict[str, tuple[datetime, float]] = {}
 
     # Reading ------------------------------------------------------------------------------------
 
     def log(self, event_id: str) -> list[TimerEntry]:
-        rows = self.db.query("select * from timer_log where event_id = ? order by at, rowid", [event_id])
+        """The event's timer log in the order the actions happened (written), whatever the clock said."""
+        rows = self.db.query("select * from timer_log where event_id = ? order by rowid", [event_id])
         return [_entry(row) for row in rows]
 
     def state(self, event_id: str) -> AgendaState:
         """Two queries: the sessions and their log. The cockpit ticks from this until the next action."""
+        if event_id not in self._seen:
+            self._look(event_id)
         return AgendaState.build(event_id, self.agenda.sessions(event_id), self.log(event_id))
+
+    def clock_jumps(self, event_id: str) -> list[TimerEntry]:
+        """The clock jumps noted in the event's log, oldest first."""
+        return [entry for entry in self.log(event_id) if entry.action is TimerAction.CLOCK]
+
+    def check_clock(self, event_id: str) -> bool:
+        """Note a jump of the wall clock since the last look (the cockpit asks when its tick sees one)."""
+        jump = self._jump(event_id, self.clock.now())
+        if jump is None:
+            return False
+        with saving("the timer"), self.db.atomic():
+            self.db["timer_log"].insert(_row(jump))
+        return True
 
     def current(self, event_id: str) -> Session | None:
         """The session whose timer is running, else the one most recently paused."""
@@ -198,13 +230,47 @@ class TimerRepository:
         from_day: int | None = None,
     ) -> None:
         now = self.clock.now()
+        jump = self._jump(entries[0][0].event_id, now) if entries else None
         with saving("the timer"), self.db.atomic():
+            if jump is not None:
+                self.db["timer_log"].insert(_row(jump))
             for session, action in entries:
                 entry = TimerEntry(
                     event_id=session.event_id, session_id=session.id, action=action, at=now,
                     minutes=minutes, until=until, note=note, from_minutes=from_minutes, from_day=from_day,
                 )
                 self.db["timer_log"].insert(_row(entry))
+
+    def _look(self, event_id: str) -> tuple[datetime, float] | None:
+        """Remember the clock's readings now; return the ones from the previous look, if any."""
+        previous = self._seen.get(event_id)
+        monotonic = getattr(self.clock, "monotonic", lambda: None)()
+        if monotonic is not None:
+            self._seen[event_id] = (self.clock.now(), monotonic)
+        return previous if monotonic is not None else None
+
+    def _jump(self, event_id: str, now: datetime) -> TimerEntry | None:
+        """A ``clock`` entry if the wall clock jumped by more than a minute since the last look."""
+        monotonic = getattr(self.clock, "monotonic", lambda: None)()
+        previous = self._look(event_id)
+        expected: datetime | None = None
+        if previous is not None and monotonic is not None:
+            expected = previous[0] + timedelta(seconds=monotonic - previous[1])
+        log = self.log(event_id)
+        if not log:
+            return None
+        last = effective_moments([(e.action, e.at, e.until) for e in log])[-1]
+        # Without a monotonic reading from before the jump (another process, or a clock set back
+        # before this one looked), only a clock behind the log is visible, and how long really passed
+        # since the last action is unknown, so none is counted.
+        expected = max(expected or now, last)
+        shift = now - expected
+        if abs(shift) <= CLOCK_JUMP_THRESHOLD:
+            return None
+        return TimerEntry(
+            event_id=event_id, session_id=log[-1].session_id, action=TimerAction.CLOCK, at=now,
+            until=expected, note=f"clock {describe_jump(shift)}",
+        )
 
     def record(self, entries: Sequence[TimerEntry]) -> None:
         """Insert entries as given (for the demo and imports)."""

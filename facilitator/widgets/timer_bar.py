@@ -1,7 +1,9 @@
 """The compact live timer docked above every tab: session title, countdown, progress and what is next.
 
 It ticks from the in-memory :class:`AgendaState` and the app clock: a tick re-renders, it never queries
-the database. The screen hands it a fresh state after every timer action.
+the database. The screen hands it a fresh state after every timer action. A tick that sees the wall
+clock jump (against the clock's monotonic reading) says so with :class:`TimerBar.ClockJumped`, so the
+screen can note it in the log before the countdown runs backwards.
 """
 
 from __future__ import annotations
@@ -12,13 +14,14 @@ from datetime import datetime
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Digits, ProgressBar, Static
 
 from facilitator.domain.agenda import format_minutes
 from facilitator.domain.clock import local_time
 from facilitator.domain.forecast import format_countdown
-from facilitator.domain.timer import AgendaState, SessionTimer, TimerState
+from facilitator.domain.timer import CLOCK_JUMP_THRESHOLD, AgendaState, SessionTimer, TimerState
 
 
 @dataclass(frozen=True)
@@ -113,8 +116,12 @@ class TimerBar(Widget):
     TimerBar.-paused #timer-status { color: $warning; text-style: bold reverse; }
     """
 
+    class ClockJumped(Message):
+        """The wall clock moved by more than a minute between two ticks without that time passing."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self._clock_seen: tuple[datetime, float] | None = None
         self.state: AgendaState | None = None
         self.day: int | None = None
         self._alarmed: set[tuple] = set()
@@ -165,12 +172,23 @@ class TimerBar(Widget):
 
     def tick(self) -> None:
         """Re-render from memory: no database query here."""
+        self._watch_clock()
         view = timer_view(self.state, self.app.clock.now(), self._warn_minutes(), self.day)
         if view == self._last:
             return
         self._render_view(view)
         self._check_alarms(view)
         self._last = view
+
+    def _watch_clock(self) -> None:
+        clock = self.app.clock
+        monotonic = getattr(clock, "monotonic", lambda: None)()
+        if monotonic is None:
+            return
+        now = clock.now()
+        seen, self._clock_seen = self._clock_seen, (now, monotonic)
+        if seen is not None and abs((now - seen[0]).total_seconds() - (monotonic - seen[1])) > CLOCK_JUMP_THRESHOLD.total_seconds():
+            self.post_message(self.ClockJumped())
 
     def _render_view(self, view: TimerView) -> None:
         previous = self._last

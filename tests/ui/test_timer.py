@@ -297,3 +297,26 @@ async def test_a_tick_rerenders_from_memory_without_touching_the_database(make_a
             store.db.conn.set_trace_callback(None)
         assert statements == []
         assert "29:20" in bar_text(screen)
+
+
+async def test_a_clock_set_back_mid_session_is_noted_and_the_countdown_holds(make_app, store, clock):
+    event, sessions = add_blitz(store)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_event(app, pilot, event)
+        await pilot.press("space")
+        await pilot.pause()
+        clock.advance(minutes=10)
+        screen.query_one(TimerBar).tick()
+        assert "20:00" in bar_text(screen)
+        clock.jump(minutes=-30)  # the laptop's clock is "fixed" mid-session
+        screen.query_one(TimerBar).tick()
+        await pilot.pause()
+        assert actions(store, event) == ["start", "clock"]
+        screen.query_one(TimerBar).tick()
+        assert "20:00" in bar_text(screen)  # not 30:00+: the ten minutes that passed still count
+        await pilot.press("space")
+        await pilot.pause()
+        assert bar_text(screen).startswith("PAUSED")
+    assert actions(store, event) == ["start", "clock", "pause"]
+    assert store.timer.state(event.id).timer(sessions[0].id).elapsed(clock.now()) == timedelta(minutes=10)
