@@ -3,12 +3,45 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from facilitator.storage.errors import CannotWrite, NewerSchema, NotADatabase
 from facilitator.storage.migrations import MIGRATIONS, known_names
+
+
+BUSY_TIMEOUT_MS = 10_000  # how long a writer queues behind another before it gives up and says so
+
+
+class WritingDatabase(Database):
+    """A Database whose write transactions take the write lock first.
+
+    sqlite-utils' ``atomic()`` opens a deferred transaction: it reads under a shared lock and upgrades
+    when it first writes. In WAL mode an upgrade after another connection committed fails at once with
+    "database is busy", whatever the busy timeout, so parallel writers (two CLI loops, the cockpit and
+    Datasette) were refused. ``BEGIN IMMEDIATE`` queues on the busy timeout instead.
+    """
+
+    @contextmanager
+    def atomic(self) -> Iterator[Database]:
+        if self.conn.in_transaction:  # nested: a savepoint inside the transaction already holding the lock
+            with super().atomic():
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.conn.rollback()
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.rollback()
+            raise
 
 
 def connect(path: Path | str, *, migrate: bool = True) -> Database:
@@ -21,13 +54,14 @@ def connect(path: Path | str, *, migrate: bool = True) -> Database:
     if str(path) != ":memory:":
         _prepare_location(path)
     try:
-        conn = sqlite3.connect(str(path), timeout=10)
+        # IMMEDIATE: the implicit transaction sqlite3 opens before a lone INSERT or UPDATE takes the lock too.
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level="IMMEDIATE")
     except sqlite3.Error as error:
         raise CannotWrite(f"Cannot open {path}: {error}.") from error
     try:
-        db = Database(conn, execute_plugins=False)
+        db = WritingDatabase(conn, execute_plugins=False)
         db.execute("PRAGMA foreign_keys=ON")
-        db.execute("PRAGMA busy_timeout=10000")
+        db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         if str(path) != ":memory:":
             db.execute("PRAGMA journal_mode=WAL")
         # FULL makes every commit durable through a power cut or a sleeping laptop's dead battery.
