@@ -8,13 +8,13 @@ against targets, open actions, thanks.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
 from facilitator.domain.event import Event, format_number
 from facilitator.domain.followup import FollowUp, due_phrase, person_name
+from facilitator.domain.markdown import escape
 from facilitator.domain.measurement import Measurement, TargetProgress
 
 GOOD, BAD = "good", "bad"
@@ -110,26 +110,16 @@ class DailyReport:
         User text is escaped, so ``[bold]`` or ``*`` typed by someone reads as typed.
         """
         mark = "#" * level
-        out = [f"{mark} {_escape(self.title)}", "", f"*{_escape(self.subtitle)}*", ""]
+        out = [f"{mark} {escape(self.title, heading=True)}", "", f"*{escape(self.subtitle)}*", ""]
         for section in self.sections:
             box = f" ({section.minutes} min)" if section.minutes else ""
             out += [f"{mark}# {section.title}{box}", ""]
             if section.lines:
-                out += [f"- {_escape(line.text)}" for line in section.lines]
+                out += [f"- {escape(line.text)}" for line in section.lines]
             else:
                 out.append(f"_{section.empty}_")
             out.append("")
         return "\n".join(out).rstrip() + "\n"
-
-
-_INLINE = re.compile(r"([\\`*_\[\]<>|~#!])")
-_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
-
-
-def _escape(text: str) -> str:
-    """One line of text, safe inline in Markdown (the same rules as the export's Markdown)."""
-    text = _INLINE.sub(r"\\\1", " ".join(str(text).split("\n")))
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
 def assemble(records: DayRecords) -> DailyReport:

@@ -148,7 +148,7 @@ def test_markdown_shows_user_text_as_typed_not_as_markup(store, tmp_path):
     add_session(store.db, event, 1, 0, "| pipe | *star* _u_ `tick`", 30)
     store.db.conn.commit()
     text = _markdown(store, event, tmp_path)
-    assert text.startswith("# \\*\\*Bold\\*\\* \\[link\\](http://x) \\<b\\>")
+    assert text.startswith("# \\*\\*Bold\\*\\* \\[link](http://x) \\<b>")
     assert "| \\| pipe \\| \\*star\\* \\_u\\_ \\`tick\\` | 30 |" in text
 
 

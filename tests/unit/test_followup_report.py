@@ -111,7 +111,7 @@ def test_the_last_day_follows_the_thirty_minute_outline():
     assert "- Done: Floor tape (Luis) - Taped" in text
     assert "Old idea" not in text  # superseded decisions are not presented as changes
     assert "- Quote for a die cart - Marek, due 2026-11-23 (1 day overdue)" in text
-    assert "- Parking lot, for the sponsor: Paint shop \\[bold\\]queue\\[/\\]" in text  # escaped: reads as typed
+    assert "- Parking lot, for the sponsor: Paint shop \\[bold]queue\\[/]" in text  # escaped: reads as typed
     assert "- The team: Luis Ortega, Dana Whitfield" in text
     assert "- Scope decisions: 2 in scope, 1 out of scope" in text
 

@@ -1,0 +1,33 @@
+"""Display-safe text: a control character stored in the database never reaches a terminal or a file raw.
+
+Capture refuses control characters, but text can enter another way (sqlite3, Datasette, an older
+version). Raw, an ESC sequence recolours the terminal or the projected screen and a BEL rings it, so
+every renderer (screens, CLI output, Markdown, CSV and HTML exports) passes user text through
+:func:`visible`. The JSON export alone keeps the text exactly (JSON escapes it as ``\\u001b``).
+
+Why the Unicode "Control Pictures" (ESC shows as ␛, BEL as ␇, NUL as ␀) rather than ``\\x1b``: each is
+one visible cell, so columns and wrapping stay right, a facilitator sees one odd symbol instead of
+four characters of code, and it cannot be mistaken for a backslash someone typed (nor be doubled by the
+Markdown escaper). C1 controls (U+0080 to U+009F) have no picture; they show as ``\\x9b`` style escapes.
+"""
+
+from __future__ import annotations
+
+_DEL = 0x7F
+_PICTURES = {code: chr(0x2400 + code) for code in range(0x20)} | {_DEL: "\u2421"}
+# Line breaks and tabs are layout, not control: they stay (single-line renderers join lines themselves).
+del _PICTURES[ord("\n")], _PICTURES[ord("\t")]
+_TABLE = _PICTURES | {code: f"\\x{code:02x}" for code in range(0x80, 0xA0)}
+
+
+def visible(text: str) -> str:
+    """``text`` with each control character (other than newline and tab) replaced by a visible form.
+
+    A Windows line break (CR LF) is a line break; a lone CR shows as ␍.
+    """
+    return text.replace("\r\n", "\n").translate(_TABLE)
+
+
+def has_controls(text: str) -> bool:
+    """True if :func:`visible` would change ``text`` (beyond line breaks)."""
+    return visible(text) != text.replace("\r\n", "\n")
