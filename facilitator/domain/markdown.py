@@ -63,9 +63,11 @@ def escape(text: str, *, line_start: bool = True, heading: bool = False, pipes: 
     dropped). ``heading``: it ends a heading line, so a trailing run of "#" is kept. ``pipes``: "|" is
     escaped, for a table cell or a line that a following line could turn into a GFM table.
     """
-    text = _inline(" ".join(visible(str(text)).split("\n")), pipes)
+    text = " ".join(visible(str(text)).split("\n"))
     if line_start:
         text = text.lstrip()
+    text = _inline(text, pipes)
+    if line_start:
         text = _HEADING.sub(r"\1\\\2", text)
         text = _QUOTE_OR_BULLET.sub(r"\1\\\2", text)
         text = _ORDERED.sub(r"\1\\\2", text)

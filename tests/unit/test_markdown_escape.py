@@ -28,7 +28,7 @@ def _item(text: str) -> str:
     return " ".join(text.split())  # a list item reads its text with blanks collapsed at the edges
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.text(alphabet=st.sampled_from(_MARKUP + "abcAZ&;x#é"), max_size=40))
 def test_a_list_item_reads_as_typed(typed):
     text, kinds = _read_back(f"- {escape(typed)}\n")
@@ -37,7 +37,7 @@ def test_a_list_item_reads_as_typed(typed):
     assert " ".join(text.split()) == _item(typed)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.lists(st.text(alphabet=st.sampled_from(_MARKUP + "abc"), max_size=20), min_size=1, max_size=4))
 def test_a_paragraph_of_several_lines_reads_as_typed(lines):
     rendered = paragraph("\n".join(lines))
