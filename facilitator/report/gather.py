@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from facilitator.domain.clock import local_today
-from facilitator.domain.decision import DecisionFilter
+from facilitator.domain.decision import Decision, DecisionFilter, Verdict
 from facilitator.domain.measurement import progress_for
 from facilitator.report.daily import DailyReport, DayRecords, DecisionLine, ReflectionLine, SessionRun, assemble
 from facilitator.storage.store import Store
@@ -35,13 +35,14 @@ def gather(store: Store, event_id: str, day: int) -> DayRecords:
     start = datetime.combine(event.day_date(day), time(0)).astimezone()
     end = start + timedelta(days=1)
     measurements = store.measurements.for_event(event_id)
+    found = list(reversed(store.decisions.page(event_id, DecisionFilter(), limit=DECISIONS_LIMIT)))  # oldest first
     return DayRecords(
         event=event,
         day=day,
         today=local_today(store.clock),
         sessions=_sessions(store, event_id, day),
-        decisions=_decisions(store, event_id),
-        parking_lot=tuple(d.subject for d in store.decisions.parked(event_id)),
+        decisions=_decisions(store, event_id, found),
+        parking_lot=parked_as_of(found, day),
         reflections=_reflections(store, event_id, day, start, end),
         new_followups=tuple(store.followups.created_between(event_id, start, end)),
         followups=tuple(store.followups.for_event(event_id)),
@@ -69,8 +70,18 @@ def _sessions(store: Store, event_id: str, day: int) -> tuple[SessionRun, ...]:
     return tuple(runs)
 
 
-def _decisions(store: Store, event_id: str) -> tuple[DecisionLine, ...]:
-    found = store.decisions.page(event_id, DecisionFilter(), limit=DECISIONS_LIMIT)
+def parked_as_of(decisions: list[Decision], day: int) -> tuple[str, ...]:
+    """The parking lot as it stood at the end of ``day``: items parked by then and not yet resolved by then,
+    so a past day's report-out does not list what was parked (or keep out what was resolved) later."""
+    resolved_on = {d.supersedes_id: d.day for d in decisions if d.supersedes_id is not None}
+    return tuple(
+        d.subject
+        for d in decisions
+        if d.verdict is Verdict.PARKED and d.day <= day and resolved_on.get(d.id, day + 1) > day
+    )
+
+
+def _decisions(store: Store, event_id: str, found: list[Decision]) -> tuple[DecisionLine, ...]:
     sessions = {session.id: session for session in store.agenda.sessions(event_id)}
     return tuple(
         DecisionLine(
@@ -85,7 +96,7 @@ def _decisions(store: Store, event_id: str) -> tuple[DecisionLine, ...]:
             session=sessions[d.session_id].title if d.session_id in sessions else "",
             session_kind=sessions[d.session_id].kind.value if d.session_id in sessions else "",
         )
-        for d in reversed(found)  # oldest first
+        for d in found
     )
 
 

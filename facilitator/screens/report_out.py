@@ -50,7 +50,9 @@ class ReportOutScreen(Screen[None]):
     def __init__(self, event_id: str, day: int) -> None:
         super().__init__()
         self.event_id = event_id
-        self._start_day = day
+        # Set without the watcher: on_mount loads the report itself. Assigning the start day there would
+        # not fire the watcher when it equals the default (day 1), which left day 1's report-out blank.
+        self.set_reactive(ReportOutScreen.day, day)
         self.report: DailyReport | None = None
 
     def compose(self) -> ComposeResult:
@@ -60,11 +62,17 @@ class ReportOutScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._show())
-        self.day = self._start_day
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+        self._load()
         self.query_one("#report-scroll").focus()
 
+    def _theme_changed(self, _theme: object) -> None:
+        self._show()
+
     def watch_day(self) -> None:
+        self._load()
+
+    def _load(self) -> None:
         try:
             self.report = daily_report(self.app.store, self.event_id, self.day)
         except UserError as error:
