@@ -43,17 +43,22 @@ _COLUMNS = (
 )
 
 
-def _fit_titles(rows: list[list[Text]], headers: list[str], width: int) -> None:
-    """Shorten titles (column 1) so every other column stays on screen; at least 12 characters."""
-    if not rows or not width:
-        return
-    others = sum(
-        max(len(header), *(cells[index].cell_len for cells in rows)) + 2
-        for index, header in enumerate(headers) if index != 1
-    )
-    room = max(12, width - others - 2 - 2)  # the title's own padding and the scrollbar
-    for cells in rows:
-        cells[1].truncate(room, overflow="ellipsis")
+def _column_widths(rows: list[list[Text]], headers: list[str], width: int) -> list[int]:
+    """Each column's width from its cells, titles (column 1) shortened so every other column stays on
+    screen (at least 12 characters).
+
+    The table gets these widths explicitly instead of measuring its cells itself: DataTable measures on
+    its next idle, and a redraw made while the event screen is covered (a reflection, a prompt) was painted
+    on return with header-wide columns ("Kick-of", "runnin") and never repainted.
+    """
+    widths = [max([len(header), *(cells[index].cell_len for cells in rows)]) for index, header in enumerate(headers)]
+    if rows and width:
+        others = sum(w + 2 for index, w in enumerate(widths) if index != 1)
+        room = max(12, width - others - 2 - 2)  # the title's own padding and the scrollbar
+        for cells in rows:
+            cells[1].truncate(room, overflow="ellipsis")
+        widths[1] = min(widths[1], room)
+    return widths
 
 
 class AgendaView(Widget, can_focus=False):
@@ -157,10 +162,10 @@ class AgendaView(Widget, can_focus=False):
         compact = 0 < self.size.width < 100  # at 80 columns the kind gives way to the title
         columns = [c for c in _COLUMNS if not (compact and c[1] == "kind")]
         rows = [(row, self._cells(row, row.session.id in owed, compact)) for row in forecast.rows]
+        widths = _column_widths([cells for _, cells in rows], [label for label, _ in columns], self.size.width)
         table.clear(columns=True)
-        for label, key in columns:
-            table.add_column(label, key=key)
-        _fit_titles([cells for _, cells in rows], [label for label, _ in columns], self.size.width)
+        for (label, key), width in zip(columns, widths):
+            table.add_column(label, key=key, width=width)
         for row, cells in rows:
             table.add_row(*cells, key=row.session.id)
         if selected and any(row.session.id == selected for row in forecast.rows):
