@@ -9,6 +9,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
 from rich.text import Text
 
 from facilitator.domain.clock import local_time
@@ -32,7 +35,9 @@ def about(event: Event, reflection: Reflection, titles: Titles) -> str:
     if reflection.scope is Scope.DAY:
         return f"{day} reflection (with the debrief)"
     title = titles(reflection.session_id) or "a session"
-    return f"{day} - {title}" if day else title
+    # "session:" says this is the session's name: a title like "Reflection: what did we learn" otherwise reads
+    # as a question the reflection answered.
+    return f"{day}, session: {title}" if day else f"Session: {title}"
 
 
 def owed_line(owed_sessions: list[str | None], owed_days: list[int], review_owed: bool) -> Text:
@@ -46,7 +51,9 @@ def owed_line(owed_sessions: list[str | None], owed_days: list[int], review_owed
     return Text("Reflection owed: " + ", ".join(parts) + "  (press r)")
 
 
-def history(event: Event, reflections: list[Reflection], grouping: str, titles: Titles, *, searched: bool = False) -> Text:
+def history(
+    event: Event, reflections: list[Reflection], grouping: str, titles: Titles, *, searched: bool = False
+) -> RenderableType:
     if not reflections:
         return Text(
             "No reflections match." if searched else "No reflections yet: press r to reflect now.",
@@ -59,91 +66,107 @@ def history(event: Event, reflections: list[Reflection], grouping: str, titles: 
     return by_session(event, reflections, titles)
 
 
-def _entry(reflection: Reflection, heading: str) -> Text:
-    when = local_time(reflection.created_at).strftime("%a %d %b %H:%M") if reflection.created_at else ""
-    text = Text()
-    text.append("  ")
-    text.append(reflection.participant or "Group", style="bold")
-    text.append(f"  {heading}  {when}", style="dim")
-    if reflection.status is Status.SKIPPED:
-        text.append("\n    Skipped: ", style="italic")
-        text.append(reflection.skipped_reason)
-        return text
-    if reflection.loop is not Loop.NONE:
-        text.append(f"  [{reflection.loop.value}-loop]", style="bold")
-    for answer in reflection.answers:
-        text.append("\n    ")
-        text.append(answer.prompt, style="italic")
-        text.append("\n      ")
-        text.append(answer.answer.replace("\n", "\n      "))
-    for assumption in reflection.assumptions:
-        text.append("\n    Assumption: ", style="bold")
-        text.append(assumption)
-    for transfer in reflection.transfers:
-        text.append("\n    Carry on: ", style="bold")
-        text.append(transfer.text)
-        text.append(f"  -> {transfer.owner}" + (f" ({transfer.where})" if transfer.where else ""))
-    return text
+def _indented(text: Text, indent: int, marker: str = "") -> RenderableType:
+    """``text`` with every wrapped line starting at ``indent`` (a hanging ``marker`` such as "- " before it),
+    so a long answer reads as one block under its question instead of running back to column 0."""
+    if not marker:
+        return Padding(text, (0, 0, 0, indent))
+    grid = Table.grid()
+    grid.add_column(width=indent + len(marker), no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(Text(" " * indent + marker), text)
+    return grid
 
-def by_session(event: Event, reflections: list[Reflection], titles: Titles) -> Text:
+
+def _entry(reflection: Reflection, heading: str) -> list[RenderableType]:
+    when = local_time(reflection.created_at).strftime("%a %d %b %H:%M") if reflection.created_at else ""
+    line = Text()
+    line.append(reflection.participant or "Group", style="bold")
+    line.append(f"  {heading}  {when}", style="dim")
+    if reflection.loop is not Loop.NONE and reflection.status is not Status.SKIPPED:
+        line.append(f"  [{reflection.loop.value}-loop]", style="bold")
+    parts: list[RenderableType] = [_indented(line, 2)]
+    if reflection.status is Status.SKIPPED:
+        parts.append(_indented(Text.assemble(("Skipped: ", "italic"), reflection.skipped_reason), 4))
+        return parts
+    for answer in reflection.answers:
+        # The question first (in italics), then the answer under it: never an answer without its question.
+        parts.append(_indented(Text(answer.prompt or "(no question)", style="italic"), 4))
+        parts.append(_indented(Text(answer.answer), 6))
+    for assumption in reflection.assumptions:
+        parts.append(_indented(Text.assemble(("Assumption: ", "bold"), assumption), 4))
+    for transfer in reflection.transfers:
+        where = f" ({transfer.where})" if transfer.where else ""
+        parts.append(_indented(Text.assemble(("Carry on: ", "bold"), transfer.text, f"  -> {transfer.owner}{where}"), 4))
+    return parts
+
+
+def _heading(text: str) -> Text:
+    return Text(text, style="bold underline")
+
+
+def by_session(event: Event, reflections: list[Reflection], titles: Titles) -> RenderableType:
     groups: dict[tuple, list[Reflection]] = defaultdict(list)
     for reflection in reflections:
         key = (reflection.scope is Scope.EVENT, reflection.day or 0, reflection.scope.value, reflection.session_id or "")
         groups[key].append(reflection)
-    parts: list[Text] = []
+    parts: list[RenderableType] = []
     for key in sorted(groups, key=lambda k: (k[0], k[1], k[2] == "day")):
         items = groups[key]
-        parts.append(Text(about(event, items[0], titles), style="bold underline"))
-        parts.extend(_entry(r, r.framework_name) for r in items)
+        parts.append(_heading(about(event, items[0], titles)))
+        for r in items:
+            parts.extend(_entry(r, r.framework_name))
         parts.append(Text(""))
-    return Text("\n").join(parts)
+    return Group(*parts)
 
-def by_framework(event: Event, reflections: list[Reflection], titles: Titles) -> Text:
+
+def by_framework(event: Event, reflections: list[Reflection], titles: Titles) -> RenderableType:
     groups: dict[str, list[Reflection]] = defaultdict(list)
     for reflection in reflections:
         groups[reflection.framework_name].append(reflection)
-    parts: list[Text] = []
+    parts: list[RenderableType] = []
     for name in sorted(groups):
-        parts.append(Text(f"{name} ({len(groups[name])})", style="bold underline"))
-        parts.extend(_entry(r, about(event, r, titles)) for r in groups[name])
+        parts.append(_heading(f"{name} ({len(groups[name])})"))
+        for r in groups[name]:
+            parts.extend(_entry(r, about(event, r, titles)))
         parts.append(Text(""))
-    return Text("\n").join(parts)
+    return Group(*parts)
 
-def per_day(event: Event, reflections: list[Reflection], titles: Titles) -> Text:
+
+def per_day(event: Event, reflections: list[Reflection], titles: Titles) -> RenderableType:
     word = _word(event)
     days: dict[int, list[Reflection]] = defaultdict(list)
     for reflection in reflections:
         days[reflection.day or 0].append(reflection)
-    parts: list[Text] = []
+    parts: list[RenderableType] = []
     for day in sorted(days, key=lambda d: (d == 0, d)):
         items = days[day]
         done = [r for r in items if r.status is Status.DONE]
         heading = f"{word} {day}, {event.day_date(day).strftime('%a %d %b')}" if day else "Whole event"
-        parts.append(Text(heading, style="bold underline"))
+        parts.append(_heading(heading))
         people = sorted({r.participant for r in done})
         single = sum(r.loop is Loop.SINGLE for r in done)
         double = sum(r.loop is Loop.DOUBLE for r in done)
-        line = Text(f"  {len(done)} reflection{'' if len(done) == 1 else 's'} by {', '.join(people) or 'nobody yet'}; ")
+        line = Text(f"{len(done)} reflection{'' if len(done) == 1 else 's'} by {', '.join(people) or 'nobody yet'}; ")
         line.append(f"single-loop {single}, double-loop {double}")
         skipped = [r for r in items if r.status is Status.SKIPPED]
         if skipped:
             line.append(f"; {len(skipped)} skipped")
-        parts.append(line)
-        last_prompts: list[Text] = []
-        for r in done:
-            if r.answers:
+        parts.append(_indented(line, 2))
+        taken = [r for r in done if r.answers]
+        if taken:
+            parts.append(_indented(Text("What we take forward:", style="bold"), 2))
+            for r in taken:
                 answer = r.answers[-1]
-                last_prompts.append(Text.assemble("    - ", Text(answer.answer), (f"  ({r.participant})", "dim")))
-        if last_prompts:
-            parts.append(Text("  What we take forward:", style="bold"))
-            parts.extend(last_prompts)
+                said = Text.assemble((answer.prompt, "italic"), " ", answer.answer, (f"  ({r.participant})", "dim"))
+                parts.append(_indented(said, 4, "- "))
         assumptions = [a for r in done for a in r.assumptions]
         if assumptions:
-            parts.append(Text("  Assumptions that surfaced:", style="bold"))
-            parts.extend(Text.assemble("    - ", Text(a)) for a in assumptions)
+            parts.append(_indented(Text("Assumptions that surfaced:", style="bold"), 2))
+            parts.extend(_indented(Text(a), 4, "- ") for a in assumptions)
         transfers = [t for r in done for t in r.transfers]
         if transfers:
-            parts.append(Text("  Learning carried on:", style="bold"))
-            parts.extend(Text.assemble("    - ", Text(t.text), f" -> {t.owner}") for t in transfers)
+            parts.append(_indented(Text("Learning carried on:", style="bold"), 2))
+            parts.extend(_indented(Text.assemble(t.text, f" -> {t.owner}"), 4, "- ") for t in transfers)
         parts.append(Text(""))
-    return Text("\n").join(parts)
+    return Group(*parts)

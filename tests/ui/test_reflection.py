@@ -15,6 +15,7 @@ from facilitator.screens.reflection_offer import ReflectionOfferScreen
 from facilitator.screens.text_prompt import TextPromptScreen
 from facilitator.widgets.agenda_view import AgendaView
 from facilitator.widgets.reflection_history import ReflectionHistory
+from tests.screen_text import rendered_text
 
 
 def add_event(store, kind: EventKind, days: int = 3) -> tuple[Event, list]:
@@ -39,7 +40,8 @@ async def open_event(app, pilot, event):
 
 def history_text(app) -> str:
     screen = app.screen
-    return str(screen.query_one("#reflection-body", Static).render()) + str(
+    body = " ".join(rendered_text(screen.query_one("#reflection-body", Static), width=400).split())
+    return body + str(
         screen.query_one("#reflection-counts", Static).render()
     ) + str(screen.query_one("#reflection-owed", Static).render())
 

@@ -63,9 +63,10 @@ def test_a_past_days_parking_lot_is_the_one_at_the_end_of_that_day(store):
         section = next(s for s in daily_report(store, event.id, day).sections if s.title == "Parking lot")
         return [line.text for line in section.lines]
 
-    assert parking_lot(1) == ["Paint the floor", "Second crane"]
-    assert parking_lot(2) == ["Second crane", "New die cart"]
+    # Decided on one frozen clock instant: the order within a day is not what is checked here.
+    assert sorted(parking_lot(1)) == ["Paint the floor", "Second crane"]
+    assert sorted(parking_lot(2)) == ["New die cart", "Second crane"]
     scope = next(s for s in daily_report(store, event.id, 2).sections if s.title == "Scope changes of the day")
-    assert [line.text.split(" (")[0] for line in scope.lines] == [
-        "Parked: New die cart", "Out of scope: Paint the floor",
+    assert sorted(line.text.split(" (")[0] for line in scope.lines) == [
+        "Out of scope: Paint the floor", "Parked: New die cart",
     ]
