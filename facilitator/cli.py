@@ -183,7 +183,22 @@ def report_out(ctx: click.Context, event_ref: str, day: int | None) -> None:
         day = current_day(event, local_today(store.clock))
     elif not 1 <= day <= event.days:
         raise UserError(f"Day {day} is not in the event: it has {event.days} {event.kind.day_word}.")
-    click.echo(daily_report(store, event.id, day).to_markdown(), nl=False)
+    markdown = daily_report(store, event.id, day).to_markdown()
+    if stdout_is_terminal():
+        # Someone reading at a terminal gets it rendered (headings, bullets, no backslashes); a pipe or a
+        # file gets the Markdown itself.
+        from rich.console import Console
+        from rich.markdown import Markdown
+
+        Console(highlight=False).print(Markdown(markdown))
+    else:
+        click.echo(markdown, nl=False)
+
+
+def stdout_is_terminal() -> bool:
+    import sys
+
+    return sys.stdout.isatty()
 
 
 @cli.command("import")

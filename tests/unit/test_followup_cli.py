@@ -48,3 +48,25 @@ def test_followups_command_groups_by_review(tmp_path):
     assert "60-day review (2020-03-10)" in shown and "Marek: Buy a cart (Bought)" in shown
     only_open = runner.invoke(cli, ["--db", str(path), "followups", event.id[:8], "--open"], catch_exceptions=False).output
     assert "Buy a cart" not in only_open
+
+
+def test_report_out_on_a_terminal_is_rendered_and_piped_is_markdown(tmp_path, monkeypatch):
+    import facilitator.cli as cli_module
+
+    path = tmp_path / "x.db"
+    store = Store(path)
+    event = store.events.add(
+        Event(title="Press 2 kaizen!", kind=EventKind.KAIZEN, start_date=date(2026, 11, 23), days=3,
+              targets=(Target(metric="Scrap", unit="%", baseline=14, goal=9),))
+    )
+    store.close()
+    runner = CliRunner()
+    args = ["--db", str(path), "report-out", event.id[:8], "--day", "1"]
+    piped = runner.invoke(cli, args, catch_exceptions=False)
+    assert piped.output.startswith("# Press 2 kaizen")
+    assert "## Target progress" in piped.output
+    monkeypatch.setattr(cli_module, "stdout_is_terminal", lambda: True)
+    shown = runner.invoke(cli, args, catch_exceptions=False).output
+    assert "Press 2 kaizen!: Report-out, day 1 of 3" in shown
+    assert "\\" not in shown and "#" not in shown
+    assert "Target progress" in shown and "Scrap:" in shown
