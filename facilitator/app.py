@@ -26,6 +26,8 @@ class FacilitatorApp(App[None]):
         Binding("f2", "change_theme", "Theme", id="theme", tooltip="Pick a colour theme (projector-light for bright rooms)"),
     ]
 
+    last_export: Path | None = None  # the export dialog names it, so the path outlives its notification
+
     def __init__(self, store: Store, *, settings: Settings | None = None, theme: str | None = None) -> None:
         super().__init__()
         self.store = store
@@ -59,6 +61,24 @@ class FacilitatorApp(App[None]):
             self.settings.save()
         except OSError as error:
             self.notify(f"Theme not remembered: {error}", severity="warning", markup=False)
+
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str | None:
+        # Textual saves to ~/Downloads, which a plant laptop may not have: keep pictures with the exports,
+        # beside the database in use (the notification names the file).
+        if path is None:
+            from facilitator.paths import exports_dir
+
+            folder = exports_dir(self.store.path)
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                self.notify(f"Screenshot not saved: cannot create {folder} ({error.strerror or error}).",
+                            severity="error", markup=False)
+                return None
+            path = str(folder)
+        return super().deliver_screenshot(filename, path, time_format)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every key shown in the footer is also a named command in the palette."""

@@ -132,17 +132,23 @@ def show(ctx: click.Context, event_ref: str) -> None:
     help="md: report-out; json: lossless (for import); csv: a zip (or a folder) of tables; html: printable.",
 )
 @click.option(
-    "-o", "--output", type=click.Path(path_type=Path), default=None,
-    help="Where to write. Default: a new file in the exports folder of the user data dir.",
+    "-o", "--output", type=click.Path(), default=None,
+    help="A file (csv: a .zip), or a folder (an existing one, or ending in /). "
+    "Default: a new file in exports/ beside the database.",
 )
 @click.pass_context
-def export_command(ctx: click.Context, event_ref: str, fmt: str, output: Path | None) -> None:
+def export_command(ctx: click.Context, event_ref: str, fmt: str, output: str | None) -> None:
     """Export an event. EVENT is its id or a unique start of it (`facilitator events` lists them)."""
+    import os
+
     from facilitator.export import export_event
 
     store = open_store(ctx)
     event = store.events.resolve(event_ref)
-    click.echo(export_event(store, event.id, fmt, output.expanduser() if output else None))
+    # The trailing slash is the only sign "out/" means a folder; Path() would drop it.
+    folder = output is not None and output.endswith((os.sep, "/"))
+    target = Path(output).expanduser() if output else None
+    click.echo(export_event(store, event.id, fmt, target, folder=folder))
 
 
 @cli.command("followups")

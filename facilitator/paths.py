@@ -38,5 +38,6 @@ def error_log() -> Path:
     return data_dir() / "errors.log"
 
 
-def exports_dir() -> Path:
-    return data_dir() / "exports"
+def exports_dir(database: Path | None = None) -> Path:
+    """``exports/`` beside the database in use, so FACILITATOR_DB=/elsewhere/x.db exports to /elsewhere/exports."""
+    return (Path(database).expanduser().resolve().parent if database else data_dir()) / "exports"

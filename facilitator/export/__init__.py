@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from facilitator import paths
 from facilitator.domain.errors import UserError
 from facilitator.export import files, json_format
 from facilitator.export.merge import ImportReport, merge
@@ -16,16 +17,31 @@ from facilitator.storage.store import Store
 FORMATS = ("md", "json", "csv", "html")
 
 
-def export_event(store: Store, event_id: str, fmt: str, output: Path | None = None) -> Path:
-    """Write the event in ``fmt`` to ``output`` (default: the exports folder); returns the path written."""
+def exports_folder(store: Store) -> Path:
+    """Where exports go when no path is given: ``exports/`` beside the database in use."""
+    return paths.exports_dir(store.path)
+
+
+def export_event(store: Store, event_id: str, fmt: str, output: Path | None = None, *, folder: bool = False) -> Path:
+    """Write the event in ``fmt``; returns the path written.
+
+    No ``output``: a new file in :func:`exports_folder`. A folder (one that exists, or ``folder=True`` for a
+    path typed with a trailing slash): a new file in it, or for CSV the tables themselves. A file path:
+    that file; CSV, being one file per table, takes a ``.zip`` (an archive) or a name without a suffix (a
+    folder), and refuses anything else rather than making a folder called ``report.csv``.
+    """
     if fmt not in FORMATS:
         raise UserError(f"Unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}.")
     records = read_event(store.db, event_id)
     title = str(records.event["title"])
     if output is None:
-        path = files.default_path(title, fmt, store.clock.now())
-    elif output.is_dir() and fmt != "csv":
-        path = files.default_path(title, fmt, store.clock.now(), folder=output)  # -o some/folder
+        path = files.default_path(title, fmt, store.clock.now(), folder=exports_folder(store))
+    elif folder or output.is_dir():
+        path = output if fmt == "csv" else files.default_path(title, fmt, store.clock.now(), folder=output)
+    elif fmt == "csv" and output.suffix.lower() not in ("", ".zip"):
+        raise UserError(
+            f"CSV is one file per table: give a .zip name for an archive or a folder (ending in /), not {output.name}."
+        )
     else:
         path = output
     if fmt == "json":

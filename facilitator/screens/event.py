@@ -17,7 +17,7 @@ from facilitator.domain.event import Event, EventStatus
 from facilitator.messages import DecisionLogged, EventChanged, SessionFinished
 from facilitator.screens import decision_flow, followup_flow
 from facilitator.screens.charter_form import CharterFormScreen
-from facilitator.screens.export import ExportScreen, start_export
+from facilitator.screens.export import open_export
 from facilitator.screens.reflection_flow import ReflectionFlow
 from facilitator.screens.timer_controls import TIMER_BINDINGS, TimerControls
 from facilitator.widgets.agenda_view import AgendaView
@@ -117,11 +117,7 @@ class EventScreen(TimerControls, Screen[None]):
             self.notify("Charter saved")
 
     def action_export(self) -> None:
-        def chosen(fmt: str | None) -> None:
-            if fmt:
-                start_export(self.app, self.event_id, fmt)
-
-        self.app.push_screen(ExportScreen(self.event.title if self.event else ""), chosen)
+        open_export(self.app, self.event_id, self.event.title if self.event else "")
 
     def action_cycle_status(self) -> None:
         assert self.event is not None

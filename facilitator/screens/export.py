@@ -1,10 +1,13 @@
 """Export from the cockpit: pick a format with one key; the file is written in a worker thread.
 
 The export reads the database on its own connection, so a running timer keeps ticking and nothing
-about the session changes. The path is shown in a notification when the file is complete.
+about the session changes. Files go to ``exports/`` beside the database in use; the dialog says where, and
+names the last file written, so the path does not live only in a notification that fades.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from rich.text import Text
 from textual.app import App, ComposeResult
@@ -36,16 +39,21 @@ class ExportScreen(ModalScreen[str | None]):
         Binding("escape", "cancel", "Cancel", id="cancel_export", tooltip="Close without exporting"),
     ]
 
-    def __init__(self, title: str) -> None:
+    def __init__(self, title: str, folder: Path | None = None, last: Path | None = None) -> None:
         super().__init__()
         self.event_title = title
+        self.folder = folder
+        self.last = last
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-dialog"):
             yield Static(f"Export: {self.event_title}", id="export-title", markup=False)
             for key, _fmt, label, help_text in _FORMATS:
                 yield Static(Text.assemble((f" {key} ", "bold reverse"), f"  {label}: {help_text}"), classes="export-choice")
-            yield Static("The timer keeps running. Files go to the exports folder.", id="export-help", markup=False)
+            yield Static("The timer keeps running. Files go to:", id="export-help", markup=False)
+            yield Static(str(self.folder) if self.folder else "the exports folder", id="export-folder", markup=False)
+            if self.last is not None:
+                yield Static(f"Last export: {self.last.name}", id="export-last", markup=False)
         yield Footer()
 
     def action_pick(self, fmt: str) -> None:
@@ -53,6 +61,18 @@ class ExportScreen(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def open_export(app: App, event_id: str, title: str) -> None:
+    """The export dialog for an event; the chosen format is written in a worker."""
+    from facilitator.export import exports_folder
+
+    def chosen(fmt: str | None) -> None:
+        if fmt:
+            start_export(app, event_id, fmt)
+
+    last = getattr(app, "last_export", None)
+    app.push_screen(ExportScreen(title, exports_folder(app.store), last), chosen)  # type: ignore[attr-defined]
 
 
 def start_export(app: App, event_id: str, fmt: str) -> None:
@@ -77,4 +97,9 @@ def _export(app: App, event_id: str, fmt: str) -> None:
         return
     finally:
         store.close()
-    app.call_from_thread(app.notify, str(path), title="Exported", timeout=10, markup=False)
+    app.call_from_thread(_exported, app, path)
+
+
+def _exported(app: App, path: Path) -> None:
+    app.last_export = path  # type: ignore[attr-defined]
+    app.notify(str(path), title="Exported", timeout=10, markup=False)

@@ -88,13 +88,9 @@ class ReportOutScreen(Screen[None]):
             self.query_one("#report-body", Static).update(render_report(self.report, theme_styles(self.app)))
 
     def action_export(self) -> None:
-        from facilitator.screens.export import ExportScreen, start_export
+        from facilitator.screens.export import open_export
 
-        def chosen(fmt: str | None) -> None:
-            if fmt:
-                start_export(self.app, self.event_id, fmt)
-
-        self.app.push_screen(ExportScreen(self.report.event_title if self.report else ""), chosen)
+        open_export(self.app, self.event_id, self.report.event_title if self.report else "")
 
     def action_day(self, step: int) -> None:
         if self.report is None:

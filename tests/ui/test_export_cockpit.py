@@ -32,7 +32,7 @@ async def test_export_json_from_the_cockpit_while_the_timer_runs(make_app, store
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, EventScreen)
-        exports = sorted((tmp_path / "data" / "exports").iterdir())
+        exports = sorted((tmp_path / "exports").iterdir())
         assert [path.suffix for path in exports] == [".json"]
         assert str(exports[0]) in _notes(app)
         data = json.loads(exports[0].read_text(encoding="utf-8"))
@@ -48,7 +48,7 @@ async def test_export_json_from_the_cockpit_while_the_timer_runs(make_app, store
         await pilot.press("x", "m")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        report = next((tmp_path / "data" / "exports").glob("*.md")).read_text(encoding="utf-8")
+        report = next((tmp_path / "exports").glob("*.md")).read_text(encoding="utf-8")
         assert "| Trial the die cart | 90 | 12 | -78 | running |" in report
 
 
@@ -61,7 +61,7 @@ async def test_escape_closes_the_export_dialog_without_writing(make_app, store, 
         await pilot.press("x", "escape")
         await pilot.pause()
         assert isinstance(app.screen, EventScreen)
-    assert not (tmp_path / "data" / "exports").exists()
+    assert not (tmp_path / "exports").exists()
 
 
 async def test_export_is_a_palette_command_on_the_event_screen(make_app, store):
@@ -72,3 +72,40 @@ async def test_export_is_a_palette_command_on_the_event_screen(make_app, store):
         await pilot.pause()
         names = [command.title for command in app.get_system_commands(app.screen)]
         assert "Export" in names
+
+
+async def test_the_export_dialog_says_where_files_go_and_names_the_last_one(make_app, store, tmp_path):
+    event = kaizen_event(store)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(EventScreen(event.id))
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        folder = tmp_path / "exports"  # beside the test database, not in the default data folder
+        assert str(app.screen.query_one("#export-folder").render()) == str(folder)
+        await pilot.press("h")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        [written] = list(folder.iterdir())
+        await pilot.press("x")
+        await pilot.pause()
+        assert str(app.screen.query_one("#export-last").render()) == f"Last export: {written.name}"
+
+
+async def test_a_screenshot_is_saved_with_the_exports_when_there_is_no_downloads_folder(
+    make_app, store, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("HOME", str(tmp_path / "home-without-downloads"))
+    monkeypatch.setenv("XDG_DOWNLOAD_DIR", str(tmp_path / "home-without-downloads" / "Downloads"))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.deliver_screenshot()
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if (tmp_path / "exports").exists() and any((tmp_path / "exports").glob("*.svg")):
+                break
+        assert [path.suffix for path in (tmp_path / "exports").iterdir()] == [".svg"]
+        assert any("Saved screenshot" in str(note.message) for note in app._notifications)
+        assert not (tmp_path / "home-without-downloads").exists()

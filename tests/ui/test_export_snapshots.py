@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.app import App
 
 from facilitator.config import DEFAULT_THEME
@@ -19,7 +21,12 @@ class _Host(App[None]):
         self.theme = theme
 
     def on_mount(self) -> None:
-        self.push_screen(ExportScreen("Press line 4 [bold]SMED[/] blitz"))
+        self.push_screen(
+            ExportScreen(
+                "Press line 4 [bold]SMED[/] blitz", Path("/home/sam/plant-laptop/exports"),
+                Path("/home/sam/plant-laptop/exports/press-line-4-smed-blitz-20261125-142200.md"),
+            )
+        )
 
 
 def test_export_dialog(snap_compare):

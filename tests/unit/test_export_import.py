@@ -209,7 +209,7 @@ def test_cli_export_by_prefix_into_exports_folder(store, tmp_path, clock):
     result = runner.invoke(cli, ["--db", str(store.path), "export", event.id[:6], "--format", "html"])
     assert result.exit_code == 0, result.output
     written = result.output.strip()
-    assert written.startswith(str(tmp_path / "data" / "exports"))
+    assert written.startswith(str(tmp_path / "exports"))  # beside --db
     assert written.endswith(".html") and "press-line-4-changeover-blitz-smed-" in written
     unknown = runner.invoke(cli, ["--db", str(store.path), "export", "zzzz"])
     assert unknown.exit_code == 1 and "No event" in unknown.output
