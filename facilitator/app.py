@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -13,7 +14,9 @@ from textual.screen import Screen
 
 from facilitator.config import DEFAULT_THEME, Settings
 from facilitator.errorlog import log_exception
+from facilitator.messages import DatabaseChanged
 from facilitator.screens.home import HomeScreen
+from facilitator.storage.changes import NOTHING, Changes, ChangeWatcher
 from facilitator.storage.store import Store
 from facilitator.themes import load_themes
 
@@ -27,10 +30,20 @@ class FacilitatorApp(App[None]):
     ]
 
     last_export: Path | None = None  # the export dialog names it, so the path outlives its notification
+    FOLLOW_SECONDS = 1.0  # a commit from another process shows on every open screen within this
 
-    def __init__(self, store: Store, *, settings: Settings | None = None, theme: str | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        settings: Settings | None = None,
+        theme: str | None = None,
+        follow_seconds: float = FOLLOW_SECONDS,
+    ) -> None:
         super().__init__()
         self.store = store
+        self._watcher = ChangeWatcher(store.db)
+        self._follow_seconds = follow_seconds
         self.settings = settings or Settings.load()
         loaded = load_themes()
         for custom in loaded.themes:
@@ -51,6 +64,18 @@ class FacilitatorApp(App[None]):
         for problem in self._startup_problems:
             self.notify(problem, severity="warning", timeout=8, markup=False)
         self.push_screen(HomeScreen())
+        self.set_interval(self._follow_seconds, self.follow_database, name="follow-database")
+
+    def follow_database(self) -> Changes:
+        """Tell every open screen what other processes committed; when nothing did, no table is read."""
+        try:
+            changes = self._watcher.check()
+        except sqlite3.Error:  # the file went away for a moment (a network share, a backup tool): next tick
+            return NOTHING
+        if changes:
+            for screen in self.screen_stack:
+                screen.post_message(DatabaseChanged(changes))
+        return changes
 
     def watch_theme(self, theme: str) -> None:
         # A theme picked with --theme is for this run only; one picked in the cockpit is remembered.

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
+from facilitator.storage.changes import Changes
+
 
 @dataclass
 class SessionFinished(Message):
@@ -53,3 +55,13 @@ class MeasurementRecorded(Message):
 
     event_id: str
     measurement_id: str
+
+
+@dataclass
+class DatabaseChanged(Message, bubble=False):
+    """Another process (the CLI, a second cockpit, the projector, Datasette) committed to these tables.
+
+    The app posts it to every screen in its stack; each reloads only the areas ``changes`` touches.
+    """
+
+    changes: Changes

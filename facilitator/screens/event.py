@@ -14,8 +14,8 @@ from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from facilitator.domain.errors import UserError
 from facilitator.domain.event import Event, EventStatus
-from facilitator.messages import DecisionLogged, EventChanged, SessionFinished
-from facilitator.screens import decision_flow, followup_flow
+from facilitator.messages import DatabaseChanged, DecisionLogged, EventChanged, SessionFinished
+from facilitator.screens import decision_flow, follow_flow, followup_flow
 from facilitator.screens.charter_form import CharterFormScreen
 from facilitator.screens.export import open_export
 from facilitator.screens.reflection_flow import ReflectionFlow
@@ -169,6 +169,10 @@ class EventScreen(TimerControls, Screen[None]):
     @on(EventChanged)
     def _decisions_changed(self, message: DecisionLogged | EventChanged) -> None:
         decision_flow.refresh(self, message)
+
+    @on(DatabaseChanged)
+    def _follow_database(self, message: DatabaseChanged) -> None:
+        follow_flow.follow(self, message.changes)
 
     @on(DecisionLog.Opened)
     def _decision_opened(self, message: DecisionLog.Opened) -> None:

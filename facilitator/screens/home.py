@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from facilitator.domain.errors import UserError
 from facilitator.domain.clock import local_today
 from facilitator.domain.event import Event, EventKind
+from facilitator.messages import DatabaseChanged
 from facilitator.screens.charter_form import CharterFormScreen
 from facilitator.screens.text_prompt import TextPromptScreen
 
@@ -62,6 +63,11 @@ class HomeScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         self.refresh_events()
+
+    def on_database_changed(self, message: DatabaseChanged) -> None:
+        # An event added or renamed from a shell or a second cockpit; behind another screen, resume re-reads.
+        if self.is_current and message.changes.touches("events"):
+            self.refresh_events()
 
     def watch_show_archived(self) -> None:
         if self.is_mounted:

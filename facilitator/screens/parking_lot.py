@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Static
 from facilitator.domain.clock import local_time
 from facilitator.domain.decision import Decision, Verdict
 from facilitator.domain.errors import UserError
+from facilitator.messages import DatabaseChanged
 
 _EMPTY = "The parking lot is empty. Park an item with d (quick capture), verdict p."
 
@@ -46,6 +47,7 @@ class ParkingLotScreen(ModalScreen[None]):
         self.event_id = event_id
         self._resolve = resolve
         self._carry = carry
+        self._stale = False
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -59,6 +61,21 @@ class ParkingLotScreen(ModalScreen[None]):
         for label, key in (("Parked", "when"), ("By", "by"), ("Item", "subject"), ("Debrief", "debrief")):
             table.add_column(label, key=key)
         self.refresh_items()
+
+    def on_database_changed(self, message: DatabaseChanged) -> None:
+        # Items parked or resolved elsewhere; under a dialog of its own, it catches up when shown again.
+        if message.changes.touches("decisions", "decision_amendments"):
+            self._stale = True
+            if self.is_current:
+                self._catch_up()
+
+    def on_screen_resume(self) -> None:
+        self._catch_up()
+
+    def _catch_up(self) -> None:
+        if self._stale:
+            self._stale = False
+            self.refresh_items()
 
     def refresh_items(self) -> None:
         table = self.query_one(DataTable)

@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Digits, Footer, Static
 
 from facilitator.domain.timer import AgendaState
+from facilitator.messages import DatabaseChanged
 from facilitator.screens.timer_controls import TIMER_BINDINGS, TimerControls
 from facilitator.widgets.timer_bar import TimerView, timer_view
 
@@ -42,6 +43,11 @@ class ProjectorScreen(TimerControls, Screen[None]):
     def on_mount(self) -> None:
         # The timer controls' own on_mount loads the state.
         self.set_interval(0.5, self.tick, name="projector-tick")
+
+    def on_database_changed(self, message: DatabaseChanged) -> None:
+        # Paused or moved on from a shell or a second cockpit: the room sees it within a second.
+        if message.changes.touches("events", "sessions", "timer_log"):
+            self.reload_timer()
 
     def show_timer_state(self, state: AgendaState) -> None:
         self.state = state

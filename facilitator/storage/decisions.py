@@ -100,24 +100,26 @@ class DecisionRepository:
         self, old_id: str, draft: DecisionDraft, *, day: int, session_id: str | None = None
     ) -> Decision:
         """Reverse or change a decision: a new decision, linked to the old one, which stays as it was."""
-        old = self.get(old_id)
-        return self.capture(old.event_id, draft, day=day, session_id=session_id, supersedes_id=old.id)
+        with saving("the decision"), self.db.atomic():  # read the old one under the write lock: it is current now
+            old = self.get(old_id)
+            return self.capture(old.event_id, draft, day=day, session_id=session_id, supersedes_id=old.id)
 
     def resolve_parked(
         self, parked_id: str, verdict: Verdict, decided_by: DecidedBy, rationale: str = "",
         *, day: int, session_id: str | None = None,
     ) -> Decision:
         """Turn a parked item into a decision (in scope, out of scope or deferred)."""
-        parked = self.get(parked_id)
-        if parked.verdict is not Verdict.PARKED or not parked.current:
-            raise UserError(f"'{parked.subject}' is not on the parking lot any more.")
-        if verdict not in RESOLUTIONS:
-            raise UserError("A parked item is resolved into in scope, out of scope or deferred.")
-        draft = DecisionDraft(
-            subject=parked.subject, verdict=verdict.value, decided_by=decided_by.value,
-            rationale=rationale, tags=" ".join(parked.tags),
-        )
-        return self.supersede(parked.id, draft, day=day, session_id=session_id)
+        with saving("the decision"), self.db.atomic():  # resolved elsewhere a moment ago? then say so
+            parked = self.get(parked_id)
+            if parked.verdict is not Verdict.PARKED or not parked.current:
+                raise UserError(f"'{parked.subject}' is not on the parking lot any more.")
+            if verdict not in RESOLUTIONS:
+                raise UserError("A parked item is resolved into in scope, out of scope or deferred.")
+            draft = DecisionDraft(
+                subject=parked.subject, verdict=verdict.value, decided_by=decided_by.value,
+                rationale=rationale, tags=" ".join(parked.tags),
+            )
+            return self.supersede(parked.id, draft, day=day, session_id=session_id)
 
     def amend(
         self, decision_id: str, field: AmendedField, text: str, *, at: datetime | None = None, id: str | None = None

@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from facilitator.domain.clock import Clock, from_iso, to_iso
 from facilitator.domain.event import Event
 from facilitator.domain.followup import FollowUp, FollowUpChange, FollowUpStatus, SourceKind
+from facilitator.domain.errors import UserError
 from facilitator.storage.errors import NotFound, saving
 from facilitator.storage.events import EventRepository
 
@@ -39,9 +40,18 @@ class FollowUpRepository:
                 self._log(item, before.status, item.status, by)
         return item
 
-    def set_status(self, followup_id: str, status: FollowUpStatus, *, outcome: str | None = None, by: str = "") -> FollowUp:
+    def set_status(
+        self, followup_id: str, status: FollowUpStatus, *, outcome: str | None = None, by: str = "",
+        expected: FollowUpStatus | None = None,
+    ) -> FollowUp:
+        """Move an item to ``status``. With ``expected`` (the status the screen showed), an item another
+        process moved since is left as it is and the error says what it is now."""
         with saving("the status change"), self.db.atomic():
             before = self.get(followup_id)
+            if expected is not None and before.status is not expected:
+                raise UserError(
+                    f"'{before.action}' was changed elsewhere: it is {before.status.label} now. Nothing was changed."
+                )
             item = replace(before.with_status(status, outcome), updated_at=self.clock.now())
             self.db["followups"].update(item.id, _row(item))
             if before.status is not status:

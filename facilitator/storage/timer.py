@@ -11,7 +11,8 @@ against the last moment in the log (a clock set back behind it).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -42,6 +43,21 @@ class TimerChange:
     message: str
     ended: tuple[tuple[str, str], ...] = ()  # (session_id, how) with how = finished | next | skipped
     started: str | None = None
+
+
+def _under_lock(action: Callable) -> Callable:
+    """Read the state and append to the log in one write transaction.
+
+    The action then acts on what the database holds at that moment, even if a shell or a second
+    cockpit paused or finished the session a moment ago, and two at once cannot both start a session.
+    """
+
+    @functools.wraps(action)
+    def locked(self: TimerRepository, *args, **kwargs):
+        with saving("the timer"), self.db.atomic():
+            return action(self, *args, **kwargs)
+
+    return locked
 
 
 class TimerRepository:
@@ -85,6 +101,7 @@ class TimerRepository:
 
     # Actions ------------------------------------------------------------------------------------
 
+    @_under_lock
     def start(self, session_id: str) -> TimerChange:
         """Start (or resume, or reopen) a session; a different running session is paused first."""
         session = self.agenda.get(session_id)
@@ -108,6 +125,7 @@ class TimerRepository:
         self._append(entries)
         return TimerChange(self.state(session.event_id), _sentence(said), started=session.id)
 
+    @_under_lock
     def pause(self, event_id: str) -> TimerChange:
         state = self.state(event_id)
         running = state.running
@@ -116,12 +134,14 @@ class TimerRepository:
         self._append([(running, TimerAction.PAUSE)])
         return TimerChange(self.state(event_id), f"Paused {running.title}.")
 
+    @_under_lock
     def resume(self, event_id: str) -> TimerChange:
         current = self.state(event_id).current
         if current is None:
             raise UserError("No session is paused.")
         return self.start(current.id)
 
+    @_under_lock
     def toggle(self, event_id: str, fallback: str | None = None, day: int | None = None) -> TimerChange:
         """space: pause the running session, resume the paused one, or start ``fallback`` / the next one."""
         state = self.state(event_id)
@@ -136,11 +156,13 @@ class TimerRepository:
             raise UserError("Nothing left to start: every session is finished or skipped. Add one in the agenda.")
         return self.start(target)
 
+    @_under_lock
     def extend(self, event_id: str, minutes: int) -> TimerChange:
         current = self._current(event_id)
         self._append([(current, TimerAction.EXTEND)], minutes=minutes)
         return TimerChange(self.state(event_id), f"Extended {current.title} by {format_minutes(minutes)}.")
 
+    @_under_lock
     def until(self, event_id: str, moment: datetime, label: str = "") -> TimerChange:
         """Count the current session down to a clock time (e.g. report-out at 11:00)."""
         current = self._current(event_id)
@@ -149,11 +171,13 @@ class TimerRepository:
         self._append([(current, TimerAction.UNTIL)], until=moment)
         return TimerChange(self.state(event_id), f"{current.title} now counts down to {label or moment}.")
 
+    @_under_lock
     def finish(self, event_id: str) -> TimerChange:
         current = self._current(event_id)
         self._append([(current, TimerAction.FINISH)])
         return TimerChange(self.state(event_id), f"Finished {current.title}.", ended=((current.id, "finished"),))
 
+    @_under_lock
     def skip(self, event_id: str, session_id: str | None = None, note: str = "") -> TimerChange:
         """Skip the current session, or a named one that has not run yet."""
         session = self.agenda.get(session_id) if session_id else self._current(event_id)
@@ -162,6 +186,7 @@ class TimerRepository:
         self._append([(session, TimerAction.SKIP)], note=note)
         return TimerChange(self.state(event_id), f"Skipped {session.title}.", ended=((session.id, "skipped"),))
 
+    @_under_lock
     def next(self, event_id: str) -> TimerChange:
         """Finish the current session and start the next one in the agenda."""
         state = self.state(event_id)

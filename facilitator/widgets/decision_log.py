@@ -68,6 +68,7 @@ class DecisionLog(Vertical):
         self._styles: dict[Verdict, str] = {}
         self._sessions: dict[str, str] = {}
         self._days = 1
+        self._keep: str | None = None  # the row to keep highlighted across a reload
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="/ search decisions (subject, rationale, tags, amendments)", id="decision-search", max_length=200)
@@ -101,6 +102,11 @@ class DecisionLog(Vertical):
     def watch_filters(self) -> None:
         self.reload()
 
+    def follow(self) -> None:
+        """Decisions were logged or amended elsewhere: reload, keeping the highlighted row in place."""
+        self._keep = self.highlighted_id()
+        self.reload()
+
     def reload(self) -> None:
         self._generation += 1
         self.loading = True
@@ -128,6 +134,10 @@ class DecisionLog(Vertical):
                 table.add_row(*row_cells(decision, self._styles), key=decision.id)
         if total is not None:
             self.total = total
+        if self._keep is not None and not append:
+            if self._keep in table.rows:
+                table.move_cursor(row=table.get_row_index(self._keep))
+            self._keep = None
         if rows:
             self._last = rows[-1]
         elif not append:

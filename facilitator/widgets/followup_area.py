@@ -185,9 +185,11 @@ class FollowUpArea(Vertical):
 
     def change_status(self, item: FollowUp, status: FollowUpStatus) -> None:
         try:
-            saved = self.app.store.followups.set_status(item.id, status, by=self._by())
+            # The item as this screen showed it: one moved on elsewhere meanwhile is not moved again blindly.
+            saved = self.app.store.followups.set_status(item.id, status, by=self._by(), expected=item.status)
         except UserError as error:
             self.notify(str(error), severity="error", markup=False)
+            self.reload()
             return
         self.notify(f"{saved.status.label.capitalize()}: {saved.action}", markup=False)
         self._saved(saved, quiet=True)
