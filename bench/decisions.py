@@ -30,6 +30,10 @@ WORDS = (
     "hydraulic pressure kit shadow board operator crew overtime paint queue light curtain video gemba"
 ).split()
 ROUNDS = 5
+# Subjects with text a word tokenizer drops: one in every 500 decisions carries one of these.
+ODD_SUBJECTS = ("fix the [/] markup on the andon board", "]]]][[[ bracket rack", "torque wrench \N{WRENCH} station")
+# Searched by the SQL-only round: (what is typed, how many decisions hold it at n decisions).
+ODD_SEARCHES = ("[/]", "]]]][[[", "\N{WRENCH}", "cl", "clamp")
 
 
 def _fill(store: Store, event_id: str, n: int) -> None:
@@ -39,7 +43,7 @@ def _fill(store: Store, event_id: str, n: int) -> None:
     for i in range(n):
         rows.append({
             "id": new_id(), "event_id": event_id, "session_id": None, "day": 1 + i * 2 // max(n, 1),
-            "subject": " ".join(rng.choices(WORDS, k=5)) + f" #{i}", "verdict": rng.choice(list(Verdict)).value,
+            "subject": (ODD_SUBJECTS[i // 500 % 3] if i % 500 == 7 else " ".join(rng.choices(WORDS, k=5))) + f" #{i}", "verdict": rng.choice(list(Verdict)).value,
             "rationale": " ".join(rng.choices(WORDS, k=12)), "decided_by": rng.choice(list(DecidedBy)).value,
             "tags": " ".join(rng.choices(WORDS, k=2)), "decided_at": to_iso(start + timedelta(seconds=10 * i)),
             "supersedes_id": None,
@@ -92,6 +96,15 @@ async def _measure(path: Path, n: int) -> dict[str, float]:
             await app.workers.wait_for_complete()
             app.pop_screen()
             await pilot.pause()
+    for term in ODD_SEARCHES:
+        times = []
+        for _ in range(ROUNDS):
+            began = time.perf_counter()
+            found = store.decisions.count(event.id, DecisionFilter(text=term))
+            store.decisions.page(event.id, DecisionFilter(text=term))
+            times.append(time.perf_counter() - began)
+        figures[f"odd {term}"] = times
+        figures[f"found {term}"] = [found]
     store.close()
     return {name: statistics.median(values) for name, values in figures.items()}
 
@@ -112,6 +125,9 @@ async def main(n: int) -> None:
     for name, label in labels.items():
         ratio = full[name] / empty[name] if empty[name] else float("inf")
         print(f"  {label:48} empty {empty[name] * 1000:7.1f} ms   {n:,}: {full[name] * 1000:7.1f} ms   ratio {ratio:5.2f}")
+    print(f"search for text a word index drops, at {n:,} decisions (page + count):")
+    for term in ODD_SEARCHES:
+        print(f"  {term!r:14} found {int(full['found ' + term]):5}   {full['odd ' + term] * 1000:7.1f} ms")
 
 
 if __name__ == "__main__":

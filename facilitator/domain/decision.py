@@ -212,22 +212,27 @@ def decision_day(event: Event, today: date, session_day: int | None) -> int:
 
 
 def search_terms(text: str) -> list[str]:
-    """The words of a search as typed: letters and digits only, so nothing typed is FTS syntax."""
-    return re.findall(r"\w+", text)[:SEARCH_MAX_TERMS]
+    """What a search looks for: each whitespace-separated piece typed, found anywhere in the text.
 
-
-def fts_query(text: str) -> str | None:
-    """An FTS5 query matching every word typed, the last one as a prefix (search as you type).
-
-    Each word is a quoted string, so `"`, `*`, `(`, `NEAR(`, `AND` or `OR` are plain text, never syntax.
-    Returns None when nothing searchable was typed.
+    Any character counts ("[/]", "]]]][[[", an emoji), case aside: a decision matches when every piece
+    is part of its subject, rationale, tags or an amendment of them. NUL ends a string in SQLite's
+    query parser and no saved text holds one, so it separates pieces like a space.
     """
-    terms = search_terms(text)
-    if not terms:
-        return None
-    quoted = [f'"{term}"' for term in terms]
-    quoted[-1] += "*"
-    return " ".join(quoted)
+    return text.replace("\x00", " ").split()[:SEARCH_MAX_TERMS]
+
+
+# The trigram index finds pieces of at least this many characters; shorter ones are read row by row.
+TRIGRAM = 3
+
+
+def trigram_phrase(term: str) -> str:
+    """``term`` as one quoted FTS5 phrase: inside quotes, `*`, `(`, `NEAR` or `AND` are plain text."""
+    return '"' + term.replace('"', '""') + '"'
+
+
+def like_pattern(term: str) -> str:
+    r"""A LIKE pattern (escape ``\``) finding ``term`` anywhere, its ``%`` and ``_`` taken literally."""
+    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 @dataclass(frozen=True)
@@ -255,13 +260,8 @@ class DecisionFilter:
             return False
         if self.state is LogState.SUPERSEDED and decision.current:
             return False
-        terms = [term.lower() for term in search_terms(self.text)]
-        if terms:
-            words = re.findall(r"\w+", f"{decision.subject} {decision.rationale} {' '.join(decision.tags)}".lower())
-            *whole, prefix = terms
-            if not all(term in words for term in whole) or not any(word.startswith(prefix) for word in words):
-                return False
-        return True
+        text = f"{decision.subject}\n{decision.rationale}\n{' '.join(decision.tags)}".lower()
+        return all(term.lower() in text for term in search_terms(self.text))
 
 
 # -- Charter vs reality and facilitation style -----------------------------------------------------

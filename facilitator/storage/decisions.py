@@ -1,7 +1,9 @@
 """The decision log: decisions and their amendments, only ever appended (triggers refuse the rest).
 
-Searching goes through two FTS5 indexes (decisions and amendments), with user text turned into quoted
-terms by :func:`facilitator.domain.decision.fts_query`, so nothing typed can break the query.
+Searching finds every piece typed anywhere in a decision's text or its amendments: pieces of three
+characters or more through two FTS5 trigram indexes (decisions and amendments), shorter ones with LIKE
+over the event's rows. Each piece is a bound parameter, quoted as one phrase
+(:func:`facilitator.domain.decision.trigram_phrase`), so nothing typed can break the query.
 """
 
 from __future__ import annotations
@@ -25,8 +27,11 @@ from facilitator.domain.decision import (
     HistoryEntry,
     LogState,
     Verdict,
+    TRIGRAM,
     clean_amendment,
-    fts_query,
+    like_pattern,
+    search_terms,
+    trigram_phrase,
 )
 from facilitator.domain.errors import UserError
 from facilitator.storage.errors import NotFound, saving
@@ -50,10 +55,15 @@ select d.*,
 from decisions d
 """
 _SUPERSEDED = "exists(select 1 from decisions s where s.supersedes_id = d.id)"
+# One typed piece, in the decision itself or in one of its amendments ({q}: the parameter's name).
 _MATCHES = (
-    "(d.rowid in (select rowid from decisions_fts where decisions_fts match :q) "
+    "(d.rowid in (select rowid from decisions_fts where decisions_fts match :{q}) "
     "or d.id in (select a.decision_id from decision_amendments a where a.rowid in "
-    "(select rowid from decision_amendments_fts where decision_amendments_fts match :q)))"
+    "(select rowid from decision_amendments_fts where decision_amendments_fts match :{q})))"
+)
+_CONTAINS = (
+    "(d.subject like :{q} escape '\\' or d.rationale like :{q} escape '\\' or d.tags like :{q} escape '\\' "
+    "or exists(select 1 from decision_amendments a where a.decision_id = d.id and a.text like :{q} escape '\\'))"
 )
 
 
@@ -255,7 +265,7 @@ class DecisionRepository:
 
 
 def _where(event_id: str, filters: DecisionFilter) -> tuple[str | None, dict[str, Any]]:
-    """SQL conditions for the filters; None when the search has no searchable word (matches nothing)."""
+    """SQL conditions for the filters; (None, ...) when they can match nothing."""
     parts = ["d.event_id = :event_id"]
     params: dict[str, Any] = {"event_id": event_id}
     if filters.verdict is not None:
@@ -274,12 +284,14 @@ def _where(event_id: str, filters: DecisionFilter) -> tuple[str | None, dict[str
         parts.append(f"not {_SUPERSEDED}")
     elif filters.state is LogState.SUPERSEDED:
         parts.append(_SUPERSEDED)
-    if filters.text.strip():
-        query = fts_query(filters.text)
-        if query is None:
-            return None, params
-        parts.append(_MATCHES)
-        params["q"] = query
+    for number, term in enumerate(search_terms(filters.text)):
+        name = f"q{number}"
+        if len(term) >= TRIGRAM:
+            parts.append(_MATCHES.format(q=name))
+            params[name] = trigram_phrase(term)
+        else:  # too short for a trigram: read the event's rows (fast enough at 10,000)
+            parts.append(_CONTAINS.format(q=name))
+            params[name] = like_pattern(term)
     return " and ".join(parts), params
 
 

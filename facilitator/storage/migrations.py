@@ -268,6 +268,15 @@ def _change_counters(db: Database) -> None:
             )
 
 
+@MIGRATIONS(name="0007_decision_search_any_text")
+def _decision_search_any_text(db: Database) -> None:
+    # The word (unicode61) indexes dropped "[/]", "]]]][[[" and emoji, so such subjects could not be
+    # found. Trigram indexes find any piece of three characters or more; the names stay the same.
+    for table, columns in (("decisions", ["subject", "rationale", "tags"]), ("decision_amendments", ["text"])):
+        db[table].disable_fts()
+        db[table].enable_fts(columns, create_triggers=True, tokenize="trigram")
+
+
 def known_names() -> set[str]:
     return {migration.name for migration in MIGRATIONS._migrations}
 

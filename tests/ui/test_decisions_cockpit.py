@@ -123,9 +123,11 @@ async def test_search_hostile_input_never_breaks(make_app, store, clock):
         await pilot.press("3")
         search = screen.query_one("#decision-search", Input)
         for hostile, expected in [
-            ('"', []),
+            ('"', ["Quote \"die\" cart (NEAR"]),  # any character typed is searched for as typed
             ("*", []),
-            ("NEAR(", ["Quote \"die\" cart (NEAR"]),
+            ("[/]", ["[bold]Clamps[/] AND capex"]),
+            ("(NEAR", ["Quote \"die\" cart (NEAR"]),
+            ("NEAR(", []),
             ('"die', ["Quote \"die\" cart (NEAR"]),
             ("[bold]", ["[bold]Clamps[/] AND capex"]),
             ("AND", ["[bold]Clamps[/] AND capex"]),

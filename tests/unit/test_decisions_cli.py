@@ -26,8 +26,12 @@ def test_decide_then_list_search_and_parking_lot(tmp_path):
     run(*db, "decide", event.id[:8], "Move die storage", "--verdict", "parked", "--why", "floor space")
     listed = run(*db, "decisions", event.id[:8])
     assert "Decisions of Line 4: 2" in listed.output and "Die cart [bold]redesign[/]" in listed.output
-    found = run(*db, "decisions", event.id[:8], "--search", 'floor "(')
+    found = run(*db, "decisions", event.id[:8], "--search", "floor")
     assert "Move die storage" in found.output and "Die cart" not in found.output
+    found = run(*db, "decisions", event.id[:8], "--search", "[bold]")
+    assert "Die cart" in found.output and "Move die storage" not in found.output
+    nothing = run(*db, "decisions", event.id[:8], "--search", 'floor "(')  # every piece must be there
+    assert nothing.exit_code == 0 and "Move die storage" not in nothing.output
     parked = run(*db, "decisions", event.id[:8], "--parked")
     assert "Parking lot of Line 4: 1 open" in parked.output
 
