@@ -222,7 +222,10 @@ def _time_frame(f: MirrorFacts) -> tuple[str, Column, str]:
 
 def _reflection(f: MirrorFacts) -> tuple[str, Column, str]:
     unit = "days" if f.kind is EventKind.KAIZEN else "meetings"
-    measured = f"{f.units_reflected} of {f.units_held} {unit} reflected ({_share(f.units_reflected, f.units_held)})"
+    if f.units_held:
+        measured = f"{f.units_reflected} of {f.units_held} {unit} reflected ({_share(f.units_reflected, f.units_held)})"
+    else:
+        measured = f"no {unit} run or reflected on"
     if f.event_review_done:
         measured += ", end review done"
     if f.skips:

@@ -44,15 +44,21 @@ def export_event(store: Store, event_id: str, fmt: str, output: Path | None = No
         )
     else:
         path = output
+    from facilitator.export import mirror_section
+    from facilitator.storage.mirror import event_mirror
+
+    mirror = event_mirror(store, event_id)  # derived from the records: exported, never imported
     if fmt == "json":
-        return files.write_text(path, json_format.dumps(records))
+        return files.write_text(path, json_format.dumps(records, derived={"profile": mirror.as_json()}))
     if fmt == "csv":
         from facilitator.export import csv_format
 
-        return csv_format.write(store.db, records, path, store.clock.now())
+        extra = {mirror_section.CSV_NAME: mirror_section.csv_text(mirror)}
+        return csv_format.write(store.db, records, path, store.clock.now(), extra=extra)
     from facilitator.export.report import build_report
 
     report = build_report(records, store.clock.now())
+    report.sections.insert(-1, mirror_section.section(mirror))  # before the timeline, the longest part
     if fmt == "md":
         from facilitator.export.markdown import render
         from facilitator.report.gather import daily_reports_markdown

@@ -54,8 +54,9 @@ def csv_files(db: Database, records: EventRecords) -> dict[str, str]:
     return result
 
 
-def write(db: Database, records: EventRecords, path: Path, now: datetime) -> Path:
-    contents = csv_files(db, records)
+def write(db: Database, records: EventRecords, path: Path, now: datetime, extra: dict[str, str] | None = None) -> Path:
+    """``extra``: further file name -> CSV text, derived from the records (the method mirror's profile)."""
+    contents = {**csv_files(db, records), **(extra or {})}
     stamp = local_time(now).timetuple()[:6]
     if path.suffix.lower() == ".zip":
 

@@ -26,13 +26,16 @@ def _encode(value: Any) -> Any:
     raise TypeError(f"cannot export a value of type {type(value).__name__}")
 
 
-def dumps(records: EventRecords) -> str:
+def dumps(records: EventRecords, derived: dict[str, Any] | None = None) -> str:
+    """``derived`` (e.g. the method mirror) is computed from the records; :func:`parse` ignores it."""
     envelope = {
         "format": FORMAT,
         "schema": schema_version(),
         "event_id": records.event_id,
         "tables": records.tables,
     }
+    if derived:
+        envelope["derived"] = derived
     return json.dumps(envelope, indent=2, sort_keys=True, ensure_ascii=False, default=_encode) + "\n"
 
 

@@ -15,7 +15,7 @@ from textual.widgets import Footer, Header, TabbedContent, TabPane
 from facilitator.domain.errors import UserError
 from facilitator.domain.event import Event, EventStatus
 from facilitator.messages import DatabaseChanged, DecisionLogged, EventChanged, SessionFinished
-from facilitator.screens import decision_flow, follow_flow, followup_flow
+from facilitator.screens import decision_flow, follow_flow, followup_flow, mirror_flow
 from facilitator.screens.charter_form import CharterFormScreen
 from facilitator.screens.export import open_export
 from facilitator.screens.reflection_flow import ReflectionFlow
@@ -25,6 +25,7 @@ from facilitator.widgets.charter_view import CharterView
 from facilitator.widgets.decision_insights import DecisionInsights
 from facilitator.widgets.decision_log import DecisionLog
 from facilitator.widgets.followup_area import FollowUpArea
+from facilitator.widgets.mirror_nudge import MirrorNudge
 from facilitator.widgets.parking_count import ParkingCount
 from facilitator.widgets.reflection_history import ReflectionHistory
 from facilitator.widgets.timer_bar import TimerBar
@@ -56,6 +57,7 @@ class EventScreen(TimerControls, Screen[None]):
         Binding("a", "add_followup", "Add follow-up", id="add_followup", tooltip="Add a follow-up (action, owner, due date) from anywhere in the event"),
         Binding("m", "record_measurement", "Measure", id="record_measurement", tooltip="Record a measurement for one of the charter's targets"),
         Binding("o", "report_out", "Report-out", id="report_out", tooltip="Open today's report-out: sessions, scope changes, follow-ups, targets"),
+        Binding("M", "method_mirror", "Mirror", id="method_mirror", tooltip="The method mirror: does this event behave like Action Learning, a Kaizen event or a task force?"),
     ]
 
     event: var[Event | None] = var(None)
@@ -68,6 +70,7 @@ class EventScreen(TimerControls, Screen[None]):
         yield Header()
         yield TimerBar(id="timer-bar")
         yield ParkingCount(self.event_id, id="parking-count")
+        yield MirrorNudge(id="mirror-nudge")
         with TabbedContent(id="areas"):
             with TabPane("1 Charter", id="charter"):
                 with VerticalScroll():
@@ -103,6 +106,7 @@ class EventScreen(TimerControls, Screen[None]):
         self.query_one(CharterView).event = event
         decision_flow.show_event(self, event)
         followup_flow.show_event(self, event)
+        mirror_flow.refresh(self, event)
 
     def action_show_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
@@ -139,6 +143,7 @@ class EventScreen(TimerControls, Screen[None]):
         self.query_one(ReflectionHistory).refresh_history()
         for view in self.query(AgendaView):  # its "reflection owed" markers
             view.refresh_view()
+        mirror_flow.refresh(self, self.event)
 
     def action_reflect(self) -> None:
         assert self.event is not None
@@ -159,6 +164,9 @@ class EventScreen(TimerControls, Screen[None]):
     def action_report_out(self) -> None:
         followup_flow.open_report_out(self, self.event)
 
+    def action_method_mirror(self) -> None:
+        mirror_flow.open_mirror(self, self.event)
+
     def action_capture_decision(self) -> None:
         decision_flow.quick_capture(self, self.event)
 
@@ -169,6 +177,7 @@ class EventScreen(TimerControls, Screen[None]):
     @on(EventChanged)
     def _decisions_changed(self, message: DecisionLogged | EventChanged) -> None:
         decision_flow.refresh(self, message)
+        mirror_flow.refresh(self, self.event)
 
     @on(DatabaseChanged)
     def _follow_database(self, message: DatabaseChanged) -> None:

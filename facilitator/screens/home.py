@@ -18,6 +18,7 @@ from facilitator.domain.errors import UserError
 from facilitator.domain.clock import local_today
 from facilitator.domain.event import Event, EventKind
 from facilitator.messages import DatabaseChanged
+from facilitator.screens import home_readings
 from facilitator.screens.charter_form import CharterFormScreen
 from facilitator.screens.text_prompt import TextPromptScreen
 
@@ -56,6 +57,7 @@ class HomeScreen(Screen[None]):
         table = self.query_one("#events", DataTable)
         table.add_column("Title", key="title")
         table.add_column("Kind", key="kind")
+        home_readings.add_column(table)  # beside the kind it is read against
         table.add_column("Dates", key="dates")
         table.add_column("Status", key="status")
         table.add_column("Today", key="today")
@@ -79,7 +81,8 @@ class HomeScreen(Screen[None]):
         events = self.app.store.events.list(include_archived=self.show_archived)
         table.clear()
         for event in events:
-            table.add_row(*self._cells(event), key=event.id)
+            title, kind, *rest = self._cells(event)
+            table.add_row(title, kind, home_readings.placeholder(), *rest, key=event.id)
         empty = not events
         self.query_one("#empty").display = empty
         table.display = not empty
@@ -87,6 +90,7 @@ class HomeScreen(Screen[None]):
             table.move_cursor(row=table.get_row_index(previous))
         if not empty:
             table.focus()
+        home_readings.start(self, table, [event.id for event in events])
 
     def _cells(self, event: Event) -> tuple[Text, ...]:
         title = Text(event.title, overflow="ellipsis", no_wrap=True)

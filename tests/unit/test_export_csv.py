@@ -35,7 +35,7 @@ def test_zip_holds_one_file_per_table_and_hostile_text_is_safe(store, tmp_path):
     store.db.conn.commit()
     files = _read_zip(export_event(store, event.id, "csv", tmp_path / "out.zip"))
 
-    assert set(files) == {f"{table.name}.csv" for table in registered(store.db)} | {"timeline.csv"}
+    assert set(files) == {f"{table.name}.csv" for table in registered(store.db)} | {"timeline.csv", "profile.csv"}
     header, *rows = files["sessions.csv"]
     assert header[:3] == ["id", "event_id", "day"]
     titles = [row[header.index("title")] for row in rows]

@@ -16,7 +16,7 @@ from tests.export_support import HOSTILE, add_session, insert, kaizen_event, log
 
 SECTIONS = [
     "Charter and scope", "Agenda: planned vs actual", "Scope decisions", "Reflection summary",
-    "Open follow-ups", "Targets", "Timeline",
+    "Open follow-ups", "Targets", "Method mirror: Action Learning, Kaizen event or task force?", "Timeline",
 ]
 
 

@@ -127,3 +127,28 @@ def test_the_demo_set_does_not_drift_today(store):
     today = store.clock.now().date()
     assert event_drift(store, store.events.get(ACTION_LEARNING_ID), today) == ""
     assert event_drift(store, store.events.get(BLITZ_ID), today) == ""
+
+
+def test_every_export_carries_the_mirror_and_the_json_still_round_trips(store, tmp_path, clock):
+    from facilitator.export import export_event, import_file
+    from facilitator.storage.store import Store
+
+    load_demo(store)
+    markdown = export_event(store, ACTION_LEARNING_ID, "md", tmp_path / "set.md").read_text(encoding="utf-8")
+    assert "## Method mirror: Action Learning, Kaizen event or task force?" in markdown
+    assert "Reads as Action Learning" in markdown
+    html = export_event(store, BLITZ_ID, "html", tmp_path / "blitz.html").read_text(encoding="utf-8")
+    assert "Reads as Kaizen event" in html
+    folder = export_event(store, BLITZ_ID, "csv", tmp_path / "csv")
+    profile = (folder / "profile.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert profile[0].startswith("element,measured,closest,reading,action_learning,kaizen,task_force")
+    assert [line.split(",")[0] for line in profile[1:]] == [*ELEMENTS, "overall"]
+
+    first = export_event(store, BLITZ_ID, "json", tmp_path / "one.json")
+    data = json.loads(first.read_text(encoding="utf-8"))
+    assert data["derived"]["profile"]["closest"] == "kaizen"
+    other = Store(tmp_path / "other.db", clock)
+    import_file(other, first)
+    second = export_event(other, BLITZ_ID, "json", tmp_path / "two.json")
+    assert second.read_bytes() == first.read_bytes()
+    other.close()
