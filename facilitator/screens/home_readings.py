@@ -21,7 +21,8 @@ _SHORT = {"action_learning": "AL", "kaizen": "Kaizen", "task_force": "Task force
 
 
 def add_column(table: DataTable) -> None:
-    table.add_column(COLUMN_LABEL, key=COLUMN_KEY)
+    # A fixed width: the cells arrive after the first paint, and the columns should not jump when they do.
+    table.add_column(COLUMN_LABEL, key=COLUMN_KEY, width=len("Task force!"))
 
 
 def placeholder() -> Text:
@@ -60,6 +61,6 @@ def apply(screen: Screen, table: DataTable, found: dict[str, Mirror]) -> None:
     styles = theme_styles(screen.app)
     for event_id, mirror in found.items():
         try:
-            table.update_cell(event_id, COLUMN_KEY, cell(mirror, styles), update_width=True)
+            table.update_cell(event_id, COLUMN_KEY, cell(mirror, styles))
         except (CellDoesNotExist, RowDoesNotExist):
             continue  # the list changed while the readings were computed
