@@ -277,6 +277,19 @@ def decisions_command(ctx: click.Context, event_ref: str, search: str, current: 
     click.echo(listing(open_store(ctx), event_ref, search=search, current=current, parked=parked))
 
 
+@cli.command("verify")
+@click.argument("event_ref", metavar="[EVENT]", required=False)
+@click.pass_context
+def verify_command(ctx: click.Context, event_ref: str | None) -> None:
+    """Check the decision log's digests (every event, or one): exit 1 naming the first broken record."""
+    from facilitator.verify_cli import verify
+
+    ok, line = verify(open_store(ctx), event_ref)
+    click.echo(line, err=not ok)
+    if not ok:
+        ctx.exit(1)
+
+
 @cli.command("decide")
 @click.argument("event_ref", metavar="EVENT")
 @click.argument("subject")

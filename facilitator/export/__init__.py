@@ -72,11 +72,14 @@ def export_event(store: Store, event_id: str, fmt: str, output: Path | None = No
 
 def import_file(store: Store, path: Path) -> ImportReport:
     """Merge a JSON export into the database by id, in one transaction."""
+    from facilitator.export.seals import check_file, seal_imported
     from facilitator.export.verify import check_readable
 
     records = json_format.load(Path(path))
+    check_file(records, str(path))
 
     def verify() -> None:
+        seal_imported(store.db, records)
         check_readable(store, records.event_id, store.clock.now(), str(path))
 
     return merge(store.db, records, str(path), verify)

@@ -15,6 +15,7 @@ from sqlite_utils import Database
 
 from facilitator.export.json_format import BadFile
 from facilitator.export.records import EventRecords, Row, quote, read_table, registered, resolve_link
+from facilitator.export.seals import mark_not_imported
 from facilitator.storage.errors import saving
 
 
@@ -137,6 +138,7 @@ def _merge_table(
     existing_rows = _existing(db, table, [row["id"] for row in rows])
     keys = [key for key in db[table].foreign_keys if key.other_column == "id"]
     for row in _parents_first(table, rows, keys):
+        row = mark_not_imported(table, row, skipped)
         depends = [key for key in keys if (key.other_table, row.get(key.column)) in skipped]
         if depends:
             skipped.add((table, row["id"]))

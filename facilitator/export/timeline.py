@@ -243,6 +243,6 @@ DESCRIBERS: dict[str, Callable[[Row, EventRecords], Iterator[Raw]]] = {
 }
 
 # Registered tables whose rows are part of another entry (or plans, not happenings).
-NOT_IN_TIMELINE = {"targets", "sessions", "reflection_answers", "assumptions"}
+NOT_IN_TIMELINE = {"targets", "sessions", "reflection_answers", "assumptions", "decision_digests"}
 
 _KIND_ORDER = {"charter": 0, "timer start": 1, "timer resume": 2}

@@ -1,5 +1,8 @@
 """The decision log: decisions and their amendments, only ever appended (triggers refuse the rest).
 
+Each record is sealed with a chained digest in the same transaction (:mod:`facilitator.storage.digests`),
+so a change made past the triggers shows in ``facilitator verify``.
+
 Searching finds every piece typed anywhere in a decision's text or its amendments: pieces of three
 characters or more through two FTS5 trigram indexes (decisions and amendments), shorter ones with LIKE
 over the event's rows. Each piece is a bound parameter, quoted as one phrase
@@ -34,6 +37,7 @@ from facilitator.domain.decision import (
     trigram_phrase,
 )
 from facilitator.domain.errors import UserError
+from facilitator.storage.digests import seal
 from facilitator.storage.errors import NotFound, saving
 
 PAGE_SIZE = 200
@@ -104,6 +108,7 @@ class DecisionRepository:
                 if old.event_id != decision.event_id:
                     raise UserError("A decision can only change one of the same event.")
             self.db["decisions"].insert(_row(decision))
+            seal(self.db, "decisions", decision.id)
         return replace(decision, superseded_by_id=None, amended=False, carried_to_debrief=False)
 
     def supersede(
@@ -148,6 +153,7 @@ class DecisionRepository:
                     "field": field.value, "text": amendment.text, "amended_at": to_iso(amendment.amended_at),
                 }
             )
+            seal(self.db, "decision_amendments", amendment.id)
         return amendment
 
     def carry_to_debrief(self, decision_id: str, day: int) -> Amendment:

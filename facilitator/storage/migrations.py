@@ -246,6 +246,44 @@ def _decisions(db: Database) -> None:
     )
 
 
+@MIGRATIONS(name="0007_decision_search_any_text")
+def _decision_search_any_text(db: Database) -> None:
+    # The word (unicode61) indexes dropped "[/]", "]]]][[[" and emoji, so such subjects could not be
+    # found. Trigram indexes find any piece of three characters or more; the names stay the same.
+    for table, columns in (("decisions", ["subject", "rationale", "tags"]), ("decision_amendments", ["text"])):
+        db[table].disable_fts()
+        db[table].enable_fts(columns, create_triggers=True, tokenize="trigram")
+
+
+@MIGRATIONS(name="0008_decision_digests")
+def _decision_digests(db: Database) -> None:
+    # Tamper evidence: each decision and amendment is sealed with a SHA-256 digest chained to the
+    # event's record before it (facilitator/domain/digest.py). A row per sealed record, append-only.
+    from facilitator.storage.digests import seal_unsealed
+
+    db.execute(
+        """
+        CREATE TABLE [decision_digests] (
+            [id] TEXT PRIMARY KEY,
+            [event_id] TEXT NOT NULL REFERENCES [events]([id]),
+            [record] TEXT NOT NULL CHECK ([record] IN ('decisions', 'decision_amendments', 'not imported')),
+            [prev] TEXT NOT NULL,
+            [digest] TEXT NOT NULL UNIQUE
+        )
+        """
+    )
+    db["decision_digests"].create_index(["event_id"])
+    for verb in ("UPDATE", "DELETE"):
+        db.execute(
+            f"CREATE TRIGGER [decision_digests_no_{verb.lower()}] BEFORE {verb} ON [decision_digests] BEGIN "
+            "SELECT RAISE(ABORT, 'the decision log is append-only: a digest cannot be "
+            f"{'changed' if verb == 'UPDATE' else 'deleted'}'); END"
+        )
+    # Records logged before this version are sealed now, oldest first, so their log verifies.
+    for row in db.query("select distinct event_id from decisions union select distinct event_id from decision_amendments"):
+        seal_unsealed(db, row["event_id"])
+
+
 _COUNTED_TABLES = (
     "events", "targets", "sessions", "timer_log", "decisions", "decision_amendments", "reflections",
     "reflection_answers", "assumptions", "learning_transfers", "followups", "followup_changes", "measurements",
@@ -266,15 +304,6 @@ def _change_counters(db: Database) -> None:
                 f"CREATE TRIGGER [{table}_counts_{verb.lower()}] AFTER {verb} ON [{table}] BEGIN "
                 f"UPDATE [change_counters] SET n = n + 1 WHERE name = '{table}'; END"
             )
-
-
-@MIGRATIONS(name="0007_decision_search_any_text")
-def _decision_search_any_text(db: Database) -> None:
-    # The word (unicode61) indexes dropped "[/]", "]]]][[[" and emoji, so such subjects could not be
-    # found. Trigram indexes find any piece of three characters or more; the names stay the same.
-    for table, columns in (("decisions", ["subject", "rationale", "tags"]), ("decision_amendments", ["text"])):
-        db[table].disable_fts()
-        db[table].enable_fts(columns, create_triggers=True, tokenize="trigram")
 
 
 def known_names() -> set[str]:

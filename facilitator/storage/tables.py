@@ -27,6 +27,7 @@ EVENT_TABLES: list[EventTable] = [
     EventTable("timer_log", "event_id", "rowid"),  # the order actions happened, whatever the clock said
     EventTable("decisions", "event_id", "decided_at, rowid"),  # a superseded decision before its successor
     EventTable("decision_amendments", "event_id", "amended_at, rowid"),
+    EventTable("decision_digests", "event_id", "rowid"),  # the order they were sealed: each follows an earlier one
     EventTable("reflections", "event_id", "created_at"),
     EventTable("reflection_answers", "event_id", "reflection_id, position"),
     EventTable("assumptions", "event_id", "reflection_id, position"),

@@ -1,7 +1,8 @@
 """The decision log of one event: newest first, filtered, searched as you type, loaded page by page.
 
 Queries run in a worker thread on their own connection, so 10,000 decisions never stall the timer; a
-decision captured meanwhile is added to the table in place, without reloading it.
+decision captured meanwhile is added to the table in place, without reloading it. The log's digests are
+checked once when it opens, in a worker too; a log that does not verify gets a warning line on top.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from textual.widgets import DataTable, Input, Static
 
 from facilitator.domain.decision import DecidedBy, Decision, DecisionFilter, LogState, Verdict
 from facilitator.storage.decisions import PAGE_SIZE
+from facilitator.storage.digests import check_event
 from facilitator.widgets.decision_cells import row_cells, verdict_styles
 
 _MORE_MARGIN = 20  # start loading the next page this many rows before the end
@@ -38,6 +40,8 @@ class DecisionLog(Vertical):
     DecisionLog #decision-search:focus { background: $primary 25%; }
     DecisionLog #decision-filters { height: 1; color: $text-muted; padding: 0 1; }
     DecisionLog #decision-table { height: 1fr; }
+    DecisionLog #decision-seal { height: auto; color: $error; text-style: bold; padding: 0 1; display: none; }
+    DecisionLog.-broken #decision-seal { display: block; }
     """
     BINDINGS = [
         Binding("slash", "focus_search", "Search", id="decision_search", tooltip="Search decisions and amendments as you type"),
@@ -71,6 +75,7 @@ class DecisionLog(Vertical):
         self._keep: str | None = None  # the row to keep highlighted across a reload
 
     def compose(self) -> ComposeResult:
+        yield Static("", id="decision-seal", markup=False)
         yield Input(placeholder="/ search decisions (subject, rationale, tags, amendments)", id="decision-search", max_length=200)
         yield Static("", id="decision-filters", markup=False)
         yield DataTable(id="decision-table", cursor_type="row", zebra_stripes=True)
@@ -82,6 +87,7 @@ class DecisionLog(Vertical):
         self._styles = verdict_styles(self.app.theme_variables)
         self.watch(self.app, "theme", self._theme_changed, init=False)
         self.reload()
+        self._check_seals()
 
     def on_show(self) -> None:
         # Opening the tab puts the keys (/ v y b c t z, enter) within reach at once.
@@ -145,6 +151,24 @@ class DecisionLog(Vertical):
         self._has_more = len(rows) == PAGE_SIZE
         self.loading = False
         self._show_status()
+
+    @work(thread=True, group="decision-seals")
+    def _check_seals(self) -> None:
+        store = self.app.store.for_thread()
+        try:
+            broken = check_event(store.db, self.event_id)
+        finally:
+            store.close()
+        if broken is not None:
+            self.app.call_from_thread(self._show_broken, broken.describe())
+
+    def _show_broken(self, what: str) -> None:
+        if not self.is_attached:
+            return
+        self.query_one("#decision-seal", Static).update(
+            f"Changed outside facilitator: {what}. Details: facilitator verify"
+        )
+        self.add_class("-broken")
 
     @on(DataTable.RowHighlighted, "#decision-table")
     def _maybe_more(self, message: DataTable.RowHighlighted) -> None:

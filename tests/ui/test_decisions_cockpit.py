@@ -242,3 +242,25 @@ async def test_leaving_the_event_while_the_log_loads_is_harmless(make_app, store
         await pilot.pause()
         screen = await _open_event(app, pilot, event.id)
         assert _table_subjects(screen) == ["Die cart"]
+
+
+async def test_a_log_changed_past_the_triggers_is_flagged_on_the_decisions_tab(make_app, store, clock):
+    event = _blitz(store)
+    intact = store.events.add(Event(title="Untouched", kind=EventKind.KAIZEN, start_date=date(2026, 11, 23), days=5))
+    store.decisions.capture(intact.id, DecisionDraft("Kept as logged", "in_scope", "team"), day=1)
+    decision = store.decisions.capture(event.id, DecisionDraft("Die cart [b]redesign[/]", "in_scope", "team"), day=1)
+    store.db.execute("drop trigger decisions_no_update")
+    store.db.execute("update decisions set verdict = 'rejected' where id = ?", [decision.id])
+    store.db.conn.commit()
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _open_event(app, pilot, event.id)
+        await pilot.press("3")
+        await pilot.pause()
+        log = screen.query_one(DecisionLog)
+        warning = str(log.query_one("#decision-seal", Static).render())
+        assert log.has_class("-broken")
+        assert f"decision {decision.id[:8]} 'Die cart [b]redesign[/]' was changed after it was logged" in warning
+        app.pop_screen()
+        screen = await _open_event(app, pilot, intact.id)
+        assert not screen.query_one(DecisionLog).has_class("-broken")

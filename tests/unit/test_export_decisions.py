@@ -94,7 +94,7 @@ def test_two_laptops_superseding_the_same_decision_keep_the_first(store, clock, 
 
     report = import_file(store, from_b)
 
-    assert report.added == {"decisions": 1}
+    assert report.added == {"decisions": 1, "decision_digests": 3}  # the seal of what clashed stays, marked
     assert sorted((c.table, c.how) for c in report.conflicts) == [
         ("decision_amendments", "depends on"),
         ("decisions", "clashes on"),
@@ -102,6 +102,9 @@ def test_two_laptops_superseding_the_same_decision_keep_the_first(store, clock, 
     assert [c.id for c in report.conflicts if c.table == "decisions"] == [theirs.id]
     ids = {row["id"] for row in store.db["decisions"].rows}
     assert mine.id in ids and other.id in ids and theirs.id not in ids
+    from facilitator.storage.digests import check_event
+
+    assert check_event(store.db, event.id) is None  # the merged log still verifies
     before = snapshot(store.db)
     again = import_file(store, from_b)
     assert again.added_total == 0 and snapshot(store.db) == before

@@ -1,0 +1,102 @@
+"""Tamper evidence for the decision log: every decision and amendment is sealed with a SHA-256 digest.
+
+A record's digest covers its fields and the digest of the record it follows (``prev``: the event's
+latest record when it was appended, ``""`` for the first), so changing, removing or slipping in a
+record anywhere but at a branch's tip shows. The canonical form is documented in docs/json-format.md;
+change it only with a new version tag, or every existing log would read as broken.
+
+The records of an event form a tree rather than one line: two laptops appending to the same event
+each extend their own latest record, and a merge keeps both branches, each still verifiable. Nothing
+is ever re-chained, so the digests stay what they were when each record was written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+# (version tag, the row's columns in the order they are hashed) for each sealed table.
+CANONICAL: dict[str, tuple[str, tuple[str, ...]]] = {
+    "decisions": (
+        "facilitator/decision/1",
+        ("id", "event_id", "session_id", "day", "subject", "verdict", "rationale", "decided_by", "tags",
+         "decided_at", "supersedes_id"),
+    ),
+    "decision_amendments": (
+        "facilitator/amendment/1",
+        ("id", "event_id", "decision_id", "field", "text", "amended_at"),
+    ),
+}
+RECORD_WORDS = {"decisions": "decision", "decision_amendments": "amendment"}
+# The ``record`` of a seal whose record a merge did not take (another laptop's decision that clashed
+# with one here): the seal stays so the records after it still link up, and nothing is hashed.
+NOT_IMPORTED = "not imported"
+
+
+def canonical(table: str, row: Mapping[str, Any], prev: str) -> bytes:
+    """The bytes hashed: a compact JSON array of the version tag, ``prev`` and the columns in order."""
+    tag, columns = CANONICAL[table]
+    values = [tag, prev, *(row.get(column) for column in columns)]
+    return json.dumps(values, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def digest(table: str, row: Mapping[str, Any], prev: str) -> str:
+    return hashlib.sha256(canonical(table, row, prev)).hexdigest()
+
+
+@dataclass(frozen=True)
+class Seal:
+    """One row of the digest log: which record, the digest it follows and its own."""
+
+    id: str
+    table: str
+    prev: str
+    digest: str
+
+
+@dataclass(frozen=True)
+class Broken:
+    """The first record whose seal does not hold, and why, in one line."""
+
+    table: str
+    id: str
+    reason: str
+    subject: str = ""
+
+    def describe(self) -> str:
+        about = f" {self.subject[:40]!r}" if self.subject else ""
+        return f"{RECORD_WORDS.get(self.table, self.table)} {self.id[:8]}{about} {self.reason}"
+
+
+def check(seals: Iterable[Seal], records: Mapping[str, tuple[str, Mapping[str, Any]]]) -> Broken | None:
+    """The first broken seal of one event, or None when every record is sealed and every seal holds.
+
+    ``seals`` in the order they were written; ``records`` maps each decision and amendment id of the
+    event to (table, row). Checked in that order: a seal whose record is gone, a record changed since
+    it was sealed, a seal following a digest that is not in the log (a record removed), then records
+    nobody sealed (slipped in past the application).
+    """
+    seals = list(seals)
+    known = {seal.digest for seal in seals}
+    sealed: set[str] = set()
+    for seal in seals:
+        if seal.table == NOT_IMPORTED and seal.id not in records:
+            continue
+        found = records.get(seal.id)
+        if found is None:
+            return Broken(seal.table, seal.id, "is missing (its digest is still in the log)")
+        table, row = found
+        subject = str(row.get("subject") or row.get("text") or "")
+        if table != seal.table or digest(table, row, seal.prev) != seal.digest:
+            return Broken(table, seal.id, "was changed after it was logged", subject)
+        if seal.prev and seal.prev not in known:
+            return Broken(table, seal.id, "follows a record that is no longer in the log", subject)
+        sealed.add(seal.id)
+    for record_id, (table, row) in records.items():
+        if record_id not in sealed:
+            subject = str(row.get("subject") or row.get("text") or "")
+            return Broken(table, record_id, "was added outside facilitator (it has no digest)", subject)
+    return None

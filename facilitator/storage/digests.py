@@ -1,0 +1,77 @@
+"""The digest log that seals the decision log (see :mod:`facilitator.domain.digest`).
+
+``decision_digests`` holds one row per decision or amendment: its id, the digest it follows and its
+own. It is written in the same transaction as the record, is append-only like the records, and is an
+event table, so exports carry it and imports merge it by id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlite_utils import Database
+
+from facilitator.domain.digest import CANONICAL, Broken, Seal, check, digest
+
+DIGESTS = "decision_digests"
+
+
+def head(db: Database, event_id: str) -> str:
+    """The digest of the event's latest sealed record ("" before the first): what the next one follows."""
+    rows = list(db.query(f"select digest from {DIGESTS} where event_id = ? order by rowid desc limit 1", [event_id]))
+    return rows[0]["digest"] if rows else ""
+
+
+_INSERT = f"insert into {DIGESTS} (id, event_id, record, prev, digest) values (?, ?, ?, ?, ?)"
+
+
+def seal(db: Database, table: str, record_id: str) -> Seal:
+    """Seal a record just inserted (call inside its transaction): hash it as stored, after the head."""
+    row = next(iter(db.query(f"select * from [{table}] where id = ?", [record_id])))
+    prev = head(db, row["event_id"])
+    sealed = Seal(record_id, table, prev, digest(table, row, prev))
+    db.execute(_INSERT, [sealed.id, row["event_id"], table, sealed.prev, sealed.digest])
+    return sealed
+
+
+def seal_unsealed(db: Database, event_id: str, only: Iterable[str] | None = None) -> int:
+    """Seal the event's records that have none yet, oldest first (a migrated database, an older file)."""
+    wanted = set(only) if only is not None else None
+    pending: list[tuple[str, int, int, str, dict[str, Any]]] = []
+    for number, (table, moment) in enumerate((("decisions", "decided_at"), ("decision_amendments", "amended_at"))):
+        for row in db.query(
+            f"select *, rowid as [rowid] from [{table}] where event_id = ? "
+            f"and id not in (select id from {DIGESTS} where event_id = ?)",
+            [event_id, event_id],
+        ):
+            if wanted is None or row["id"] in wanted:
+                pending.append((str(row[moment]), number, row.pop("rowid"), table, row))
+    prev = head(db, event_id)
+    rows = []
+    for *_, table, row in sorted(pending, key=lambda item: item[:3]):
+        sealed = digest(table, row, prev)
+        rows.append([row["id"], event_id, table, prev, sealed])
+        prev = sealed
+    db.conn.executemany(_INSERT, rows)
+    return len(rows)
+
+
+def seals(db: Database, event_id: str) -> list[Seal]:
+    return [
+        Seal(row["id"], row["record"], row["prev"], row["digest"])
+        for row in db.query(f"select * from {DIGESTS} where event_id = ? order by rowid", [event_id])
+    ]
+
+
+def records(db: Database, event_id: str) -> dict[str, tuple[str, dict[str, Any]]]:
+    found: dict[str, tuple[str, dict[str, Any]]] = {}
+    for table in CANONICAL:
+        for row in db.query(f"select * from [{table}] where event_id = ? order by rowid", [event_id]):
+            found[row["id"]] = (table, dict(row))
+    return found
+
+
+def check_event(db: Database, event_id: str) -> Broken | None:
+    """The event's first broken record, or None when its whole decision log is sealed and intact."""
+    return check(seals(db, event_id), records(db, event_id))
