@@ -23,6 +23,7 @@ from facilitator.domain.clock import FakeClock, to_iso
 from facilitator.domain.decision import DecidedBy, DecisionFilter, Verdict
 from facilitator.domain.event import Event, EventKind, new_id
 from facilitator.screens.event import EventScreen
+from facilitator.storage.digests import seal_unsealed
 from facilitator.storage.store import Store
 
 WORDS = (
@@ -50,6 +51,7 @@ def _fill(store: Store, event_id: str, n: int) -> None:
         })
     with store.db.atomic():
         store.db["decisions"].insert_all(rows, batch_size=1000)
+        seal_unsealed(store.db, event_id)  # as the application would have, so the log verifies
 
 
 async def _measure(path: Path, n: int) -> dict[str, float]:
