@@ -3,8 +3,8 @@
 Run: .venv/bin/python bench/follow.py [ROUNDS] [DECIDES_PER_LOOP]
 Prints figures; asserts nothing. The cockpit runs headless (Pilot) on the demo at the shipped one-second
 check interval. Another process commits (space in a second cockpit, a decision from a shell) at a random
-moment of the interval; the latency is from its commit to the cockpit showing it. Both processes read
-the same system-wide monotonic clock. Then two loops of `facilitator decide` (each call through the
+moment of the interval; the latency is from its commit to the widgets holding the new state (the next
+frame paints it). Both processes read the same system-wide monotonic clock. Then two loops of `facilitator decide` (each call through the
 command's own entry point, with its own connection) write in parallel while the cockpit stays open.
 Goals: median under 1 s; an idle check under 1 ms and 0 table queries; 0 refused, 0 lost.
 """
@@ -69,7 +69,8 @@ async def _latency(pilot, other, ask: str, shown) -> float:
     other.stdin.flush()
     committed = float(await loop.run_in_executor(None, other.stdout.readline))
     while not shown():
-        await pilot.pause(0.002)
+        # A bare sleep: pilot.pause() waits for every widget's queue and would add its own delay.
+        await asyncio.sleep(0.002)
     return time.monotonic() - committed
 
 

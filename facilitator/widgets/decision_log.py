@@ -109,9 +109,14 @@ class DecisionLog(Vertical):
         self.reload()
 
     def follow(self) -> None:
-        """Decisions were logged or amended elsewhere: reload, keeping the highlighted row in place."""
+        """Decisions were logged or amended elsewhere: reload, keeping the highlighted row in place.
+
+        Quietly: the rows stay in view until the new ones arrive, so a log that follows a busy shell
+        does not flash "loading" every second.
+        """
         self._keep = self.highlighted_id()
-        self.reload()
+        self._generation += 1
+        self._load(self.filters, None, self._generation)
 
     def reload(self) -> None:
         self._generation += 1

@@ -14,11 +14,15 @@ from textual.widgets import DataTable
 from facilitator.domain.decision import DecisionDraft
 from facilitator.domain.event import Event, EventKind, EventStatus
 from facilitator.domain.followup import FollowUp, FollowUpStatus
+from facilitator.domain.reflection import Scope, Target
 from facilitator.screens.event import EventScreen
 from facilitator.storage.store import Store
+from facilitator.widgets.agenda_view import AgendaView
+from facilitator.widgets.charter_view import CharterView
 from facilitator.widgets.decision_log import DecisionLog
 from facilitator.widgets.newspaper import Newspaper
 from facilitator.widgets.parking_count import ParkingCount
+from tests.screen_text import rendered_text
 from tests.ui.test_timer import bar_text
 
 FAST = 0.05  # the app's check interval in most tests: no real one-second waits
@@ -159,3 +163,22 @@ async def test_an_idle_check_reads_no_table(make_app, store):
         await pilot.pause(5 * FAST)
         store.db.conn.set_trace_callback(None)
         assert statements and set(statements) == {"PRAGMA data_version"}
+
+
+async def test_a_charter_edit_and_an_owed_reflection_from_elsewhere_show(make_app, store):
+    event, sessions = blitz(store)
+    app = make_app(follow_seconds=FAST)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_event(app, pilot, event)
+        await pilot.press("2")
+        agenda = screen.query_one(AgendaView)
+        await pilot.pause()
+        other = Store(store.path, store.clock)
+        other.events.rename(event.id, "Line 4 SMED, second week")
+        await shown_within(pilot, lambda: screen.title == "Line 4 SMED, second week")
+        assert "Line 4 SMED, second week" in rendered_text(screen.query_one(CharterView))
+        other.reflections.mark_owed(event.id, Target(Scope.SESSION, sessions[0].id, 2), "action-learning", "AL")
+        other.close()
+        await shown_within(pilot, lambda: sessions[0].id in agenda._owed)
+        table = agenda.query_one(DataTable)
+        assert "reflection owed" in str(table.get_row(sessions[0].id))
