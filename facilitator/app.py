@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from facilitator.config import DEFAULT_THEME, Settings
+from facilitator.domain.display import visible
 from facilitator.errorlog import log_exception
 from facilitator.messages import DatabaseChanged
 from facilitator.screens.home import HomeScreen
@@ -55,6 +56,7 @@ class FacilitatorApp(App[None]):
             wanted = DEFAULT_THEME
         self.theme = wanted
         self._persist_theme = theme is None
+        self._damage_shown = False
 
     @property
     def clock(self):
@@ -105,6 +107,11 @@ class FacilitatorApp(App[None]):
             path = str(folder)
         return super().deliver_screenshot(filename, path, time_format)
 
+    def notify(self, message, *args, **kwargs) -> None:
+        # Every toast passes here (screens and widgets call the App's): a name typed elsewhere with
+        # control characters shows them as symbols, never raw.
+        super().notify(visible(message) if isinstance(message, str) else message, *args, **kwargs)
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every key shown in the footer is also a named command in the palette."""
         yield from super().get_system_commands(screen)
@@ -124,6 +131,20 @@ class FacilitatorApp(App[None]):
                 f"{help_text} (key: {self.get_key_display(binding)})",
                 partial(self.run_action, binding.action, node),
             )
+
+    def _handle_exception(self, error: Exception) -> None:
+        # A damaged file is not a bug to log: say so and how to recover, over whatever screen met it.
+        from facilitator.storage.errors import damage_in, damaged
+
+        found = damage_in(error)
+        if found is None:
+            super()._handle_exception(error)
+            return
+        from facilitator.screens.damaged import DamagedScreen
+
+        if not self._damage_shown:
+            self._damage_shown = True
+            self.push_screen(DamagedScreen(str(damaged(self.store.path, found))))
 
     def _fatal_error(self) -> None:
         # On the shop floor a traceback helps nobody: log it, say where, and close cleanly.

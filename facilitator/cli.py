@@ -12,13 +12,39 @@ from facilitator.domain.errors import UserError
 
 
 class _Group(click.Group):
-    """Errors a user can cause become one line on stderr and exit status 1, never a traceback."""
+    """The CLI's one error boundary: every failure is one line on stderr and exit status 1, never a traceback.
+
+    Errors a user can cause say what to do; a damaged database says how to recover; anything else is
+    logged to errors.log, as the cockpit does.
+    """
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
         except UserError as error:
             raise click.ClickException(str(error)) from None
+        except Exception as error:  # noqa: BLE001 - the boundary: nothing unexpected reaches the user raw
+            raise click.ClickException(_unexpected(ctx, error)) from None
+
+
+def _unexpected(ctx: click.Context, error: Exception) -> str:
+    from facilitator.errorlog import log_exception
+    from facilitator.storage.errors import damage_in, damaged
+
+    if damage_in(error):
+        return str(damaged((ctx.obj or {}).get("db", "the database"), damage_in(error)))
+    log_path = log_exception(error)
+    where = f"details are in {log_path}" if log_path else "details could not be written"
+    return f"facilitator stopped on an unexpected error ({where}). Everything saved before it is safe."
+
+
+def echo(text: str, **kwargs) -> None:
+    """Print a command's output; text from the database never reaches the terminal with raw control characters."""
+    from facilitator.domain.display import visible
+
+    click.echo(visible(str(text)), **kwargs)
 
 
 def open_store(ctx: click.Context):
@@ -79,8 +105,8 @@ def demo(ctx: click.Context) -> None:
     from facilitator.demo import load_demo
 
     store = open_store(ctx)
-    click.echo(load_demo(store))
-    click.echo(f"Database: {store.path}")
+    echo(load_demo(store))
+    echo(f"Database: {store.path}")
 
 
 @cli.command()
@@ -95,18 +121,20 @@ def events(ctx: click.Context, as_json: bool, include_archived: bool) -> None:
         click.echo(json.dumps([_event_summary(event) for event in found], indent=2, ensure_ascii=False))
         return
     if not found:
-        click.echo("No events yet. Run `facilitator` and press n, or `facilitator demo`.")
+        echo("No events yet. Run `facilitator` and press n, or `facilitator demo`.")
         return
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
+
+    from facilitator.domain.display import visible
 
     table = Table(box=None, header_style="bold")
     for column in ("id", "title", "kind", "start", "days", "status"):
         table.add_column(column)
     for event in found:
         table.add_row(
-            event.id[:8], Text(event.title), event.kind.value, event.start_date.isoformat(),
+            event.id[:8], Text(visible(event.title)), event.kind.value, event.start_date.isoformat(),
             str(event.days), event.status.value + (" (archived)" if event.archived else ""),
         )
     Console(soft_wrap=True).print(table)
@@ -148,7 +176,7 @@ def export_command(ctx: click.Context, event_ref: str, fmt: str, output: str | N
     # The trailing slash is the only sign "out/" means a folder; Path() would drop it.
     folder = output is not None and output.endswith((os.sep, "/"))
     target = Path(output).expanduser() if output else None
-    click.echo(export_event(store, event.id, fmt, target, folder=folder))
+    echo(export_event(store, event.id, fmt, target, folder=folder))
 
 
 @cli.command("followups")
@@ -165,13 +193,13 @@ def followups_command(ctx: click.Context, event_ref: str, only_open: bool) -> No
     today = local_today(store.clock)
     items = [item for item in store.followups.for_event(event.id) if item.status.is_open or not only_open]
     if not items:
-        click.echo("No follow-ups" + (" open." if only_open else " yet."))
+        echo("No follow-ups" + (" open." if only_open else " yet."))
         return
     for group in group_by_review(items, event.end_date):
-        click.echo(group.title)
+        echo(group.title)
         for item in group.items:
             when = due_phrase(item.due_date, today) if item.status.is_open else item.outcome or "done"
-            click.echo(f"  {item.due_date.isoformat()}  {item.status.label:<11}  {item.owner}: {item.action} ({when})")
+            echo(f"  {item.due_date.isoformat()}  {item.status.label:<11}  {item.owner}: {item.action} ({when})")
 
 
 @cli.command("report-out")
@@ -198,7 +226,7 @@ def report_out(ctx: click.Context, event_ref: str, day: int | None) -> None:
 
         Console(highlight=False).print(Markdown(markdown))
     else:
-        click.echo(markdown, nl=False)
+        echo(markdown, nl=False)
 
 
 def stdout_is_terminal() -> bool:
@@ -215,9 +243,9 @@ def import_command(ctx: click.Context, file: Path) -> None:
     from facilitator.export import import_file
 
     report = import_file(open_store(ctx), file.expanduser())
-    click.echo(report.summary())
+    echo(report.summary())
     for conflict in report.conflicts:
-        click.echo(f"  conflict: {conflict.describe()}")
+        echo(f"  conflict: {conflict.describe()}")
 
 
 
@@ -261,7 +289,7 @@ def timer_command(ctx: click.Context, event_ref: str, action: str, minutes: int)
     """Show today's agenda and the session timer, or act on it (start, pause, next, finish, ...)."""
     from facilitator.timer_cli import run
 
-    click.echo(run(open_store(ctx), event_ref, action, minutes))
+    echo(run(open_store(ctx), event_ref, action, minutes))
 
 
 @cli.command("decisions")
@@ -274,7 +302,7 @@ def decisions_command(ctx: click.Context, event_ref: str, search: str, current: 
     """Print an event's decision log, newest first (or its parking lot)."""
     from facilitator.decisions_cli import listing
 
-    click.echo(listing(open_store(ctx), event_ref, search=search, current=current, parked=parked))
+    echo(listing(open_store(ctx), event_ref, search=search, current=current, parked=parked))
 
 
 @cli.command("verify")
@@ -302,7 +330,7 @@ def decide_command(ctx: click.Context, event_ref: str, subject: str, verdict: st
     """Log a scope decision now (in the running session, if any)."""
     from facilitator.decisions_cli import decide
 
-    click.echo(decide(open_store(ctx), event_ref, subject, verdict, decided_by, why, tags))
+    echo(decide(open_store(ctx), event_ref, subject, verdict, decided_by, why, tags))
 
 @cli.command("profile")
 @click.argument("event_ref", metavar="EVENT")

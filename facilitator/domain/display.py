@@ -13,6 +13,11 @@ Markdown escaper). C1 controls (U+0080 to U+009F) have no picture; they show as 
 
 from __future__ import annotations
 
+import dataclasses
+from typing import TypeVar
+
+T = TypeVar("T")
+
 _DEL = 0x7F
 _PICTURES = {code: chr(0x2400 + code) for code in range(0x20)} | {_DEL: "\u2421"}
 # Line breaks and tabs are layout, not control: they stay (single-line renderers join lines themselves).
@@ -28,6 +33,25 @@ def visible(text: str) -> str:
     return text.replace("\r\n", "\n").translate(_TABLE)
 
 
-def has_controls(text: str) -> bool:
-    """True if :func:`visible` would change ``text`` (beyond line breaks)."""
-    return visible(text) != text.replace("\r\n", "\n")
+def shown(value: T) -> T:
+    """``value`` with :func:`visible` applied to every text in it: a string, a tuple or list of them, or a
+    (frozen) domain dataclass, recursively. For a renderer that takes a whole record (a charter, a
+    reflection); the value itself, unchanged, when nothing in it needs showing differently."""
+    if isinstance(value, str):
+        return visible(value)  # type: ignore[return-value]
+    if isinstance(value, (tuple, list)):
+        items = [shown(item) for item in value]
+        if all(new == old for new, old in zip(items, value)):
+            return value
+        return type(value)(*items) if hasattr(value, "_fields") else type(value)(items)  # type: ignore[return-value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {}
+        for field in dataclasses.fields(value):
+            if not field.init:
+                continue
+            old = getattr(value, field.name)
+            new = shown(old)
+            if new != old:
+                changes[field.name] = new
+        return dataclasses.replace(value, **changes) if changes else value
+    return value

@@ -1,6 +1,7 @@
 """CSV: one file per table, in a zip (``.zip``) or a folder (any other path), safe to open in a spreadsheet.
 
-Text cells a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab or CR) get
+Control characters show as visible symbols (see :mod:`facilitator.domain.display`). Text cells a
+spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab or CR) get
 a leading apostrophe. Reflection answers keep their framework and prompt columns, like every other row.
 """
 
@@ -15,6 +16,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from facilitator.domain.clock import local_time
+from facilitator.domain.display import visible
 from facilitator.export import files
 from facilitator.export.records import EventRecords, columns
 from facilitator.export.timeline import timeline
@@ -23,9 +25,11 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(value: object) -> object:
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
+    """A cell a spreadsheet shows as text: control characters visible, never a formula."""
+    if not isinstance(value, str):
+        return value
+    value = visible(value)
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value
 
 
 def table_csv(header: list[str], rows: list[list[object]]) -> str:

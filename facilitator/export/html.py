@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from facilitator.domain.display import visible
 from facilitator.export.document import Bullets, Heading, Pairs, Para, Report, Table
 
 _STYLE = """
@@ -29,7 +30,7 @@ dd { margin: 0; }
 
 
 def _text(value: object) -> str:
-    return escape(str(value), quote=True)
+    return escape(visible(str(value)), quote=True)
 
 
 def render(report: Report) -> str:

@@ -1,4 +1,4 @@
-"""An event's charter as a Rich renderable. User text is data: it is shown exactly as typed."""
+"""An event's charter as a Rich renderable. User text is data: shown as typed, control characters visible."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from facilitator.domain.display import shown
 from facilitator.domain.event import Event, format_number
 
 
@@ -20,6 +21,7 @@ def _bullets(items: tuple[str, ...], empty: str) -> RenderableType:
 
 
 def targets_table(event: Event) -> RenderableType:
+    event = shown(event)
     if not event.targets:
         return Text("  No targets yet: edit the charter to add metric; unit; baseline; goal.", style="dim italic")
     table = Table(box=None, padding=(0, 2), show_edge=False, header_style="bold")
@@ -34,6 +36,7 @@ def targets_table(event: Event) -> RenderableType:
 
 
 def charter_renderable(event: Event) -> RenderableType:
+    event = shown(event)  # text typed elsewhere (sqlite3, an import) never reaches the terminal raw
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold", no_wrap=True)
     facts.add_column(overflow="fold")

@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from facilitator.domain.clock import local_time
+from facilitator.domain.display import shown
 from facilitator.domain.event import Event, EventKind
 from facilitator.domain.reflection import Loop, Reflection, Scope, Status
 
@@ -54,6 +55,9 @@ def owed_line(owed_sessions: list[str | None], owed_days: list[int], review_owed
 def history(
     event: Event, reflections: list[Reflection], grouping: str, titles: Titles, *, searched: bool = False
 ) -> RenderableType:
+    # Text typed elsewhere (sqlite3, an import) never reaches the terminal raw.
+    event, reflections = shown(event), shown(reflections)
+    titles = (lambda session_id, named=titles: shown(named(session_id)))
     if not reflections:
         return Text(
             "No reflections match." if searched else "No reflections yet: press r to reflect now.",

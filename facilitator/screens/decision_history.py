@@ -17,6 +17,7 @@ from textual.widgets import Footer, Static
 
 from facilitator.domain.clock import local_time
 from facilitator.domain.decision import AmendedField, Decision, HistoryEntry
+from facilitator.domain.display import shown
 from facilitator.screens.text_prompt import TextPromptScreen
 from facilitator.widgets.decision_cells import verdict_styles, verdict_text
 
@@ -33,7 +34,7 @@ def _stamp(moment) -> str:
 
 def render_history(chain: list[HistoryEntry], opened_id: str, styles) -> Text:
     parts: list[Text] = []
-    for index, entry in enumerate(chain):
+    for index, entry in enumerate(shown(chain)):  # control characters visible, never raw
         decision = entry.original
         head = Text()
         head.append("> " if decision.id == opened_id else "  ", style="bold")

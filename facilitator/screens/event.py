@@ -12,6 +12,7 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
+from facilitator.domain.display import visible
 from facilitator.domain.errors import UserError
 from facilitator.domain.event import Event, EventStatus
 from facilitator.messages import DatabaseChanged, DecisionLogged, EventChanged, SessionFinished
@@ -101,7 +102,7 @@ class EventScreen(TimerControls, Screen[None]):
     def watch_event(self, event: Event | None) -> None:
         if event is None:
             return
-        self.title = event.title
+        self.title = visible(event.title)
         self.sub_title = f"{event.kind.label} - {event.status.value}"
         self.query_one(CharterView).event = event
         decision_flow.show_event(self, event)

@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from facilitator.domain.errors import UserError
 from facilitator.domain.clock import local_today
+from facilitator.domain.display import visible
 from facilitator.domain.event import Event, EventKind
 from facilitator.messages import DatabaseChanged
 from facilitator.screens import home_readings
@@ -93,7 +94,7 @@ class HomeScreen(Screen[None]):
         home_readings.start(self, table, [event.id for event in events])
 
     def _cells(self, event: Event) -> tuple[Text, ...]:
-        title = Text(event.title, overflow="ellipsis", no_wrap=True)
+        title = Text(visible(event.title), overflow="ellipsis", no_wrap=True)
         if event.archived:
             title.append("  (archived)", style="italic dim")
         if event.start_date == event.end_date:

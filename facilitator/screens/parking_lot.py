@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from facilitator.domain.clock import local_time
 from facilitator.domain.decision import Decision, Verdict
+from facilitator.domain.display import visible
 from facilitator.domain.errors import UserError
 from facilitator.messages import DatabaseChanged
 
@@ -86,7 +87,7 @@ class ParkingLotScreen(ModalScreen[None]):
             table.add_row(
                 Text(f"d{item.day} {local_time(item.decided_at):%H:%M}", no_wrap=True),
                 Text(item.decided_by.value),
-                Text(item.subject, overflow="ellipsis", no_wrap=True),
+                Text(visible(item.subject), overflow="ellipsis", no_wrap=True),
                 Text("carried" if item.carried_to_debrief else "", style="italic"),
                 key=item.id,
             )

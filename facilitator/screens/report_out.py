@@ -14,6 +14,7 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from facilitator.domain.display import shown, visible
 from facilitator.domain.errors import UserError
 from facilitator.report.daily import BAD, GOOD, DailyReport
 from facilitator.report.gather import daily_report
@@ -21,7 +22,9 @@ from facilitator.widgets.theme_styles import theme_styles
 
 
 def render_report(report: DailyReport, styles: dict[str, Style]) -> RenderableType:
-    """The report as Rich renderables; user text stays data (Text objects, never markup)."""
+    """The report as Rich renderables; user text stays data (Text objects, never markup), control
+    characters visible."""
+    report = shown(report)
     heading = styles["primary"] + Style(bold=True)
     muted = styles["muted"]
     tones = {BAD: styles["error"] + Style(bold=True), GOOD: styles["success"] + Style(bold=True)}
@@ -78,7 +81,7 @@ class ReportOutScreen(Screen[None]):
         except UserError as error:
             self.notify(str(error), severity="error", markup=False)
             return
-        self.title = self.report.event_title
+        self.title = visible(self.report.event_title)
         self.sub_title = self.report.title.rpartition(": ")[2]  # "Report-out, day 3 of 5"
         self._show()
         self.query_one("#report-scroll").scroll_home(animate=False)

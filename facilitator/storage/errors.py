@@ -17,6 +17,14 @@ class NotADatabase(StorageError):
     pass
 
 
+class ForeignDatabase(NotADatabase):
+    """An SQLite file holding another application's tables: refused before anything is written."""
+
+
+class Damaged(StorageError):
+    """The file is a facilitator database whose pages are damaged; the message says how to recover."""
+
+
 class NewerSchema(StorageError):
     pass
 
@@ -27,6 +35,34 @@ class CannotWrite(StorageError):
 
 class NotFound(UserError):
     """A record asked for by id (or id prefix) does not exist."""
+
+
+# SQLITE_CORRUPT and SQLITE_NOTADB (primary codes; extended codes carry them in the low byte).
+_DAMAGE_CODES = {11, 26}
+
+
+def damage_in(error: BaseException | None) -> sqlite3.DatabaseError | None:
+    """The SQLite "damaged file" error in ``error`` or its causes, if there is one."""
+    seen: set[int] = set()
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        if isinstance(error, sqlite3.DatabaseError):
+            code = getattr(error, "sqlite_errorcode", None)
+            if (code is not None and code & 0xFF in _DAMAGE_CODES) or "malformed" in str(error):
+                return error
+        # A wrapper such as a failed worker's error (Textual's WorkerFailed) holds the original as ``error``.
+        wrapped = getattr(error, "error", None)
+        error = error.__cause__ or error.__context__ or (wrapped if isinstance(wrapped, BaseException) else None)
+    return None
+
+
+def damaged(path: object, error: BaseException | str) -> Damaged:
+    """The one line for a damaged database: what happened, that nothing changed, and how to recover."""
+    return Damaged(
+        f"{path} is damaged ({error}); facilitator left it as it is. To recover: open your last export "
+        f"(`facilitator --db new.db import EXPORT.json`), or salvage with "
+        f"`sqlite3 {path} .recover | sqlite3 recovered.db` and run `facilitator --db recovered.db`."
+    )
 
 
 @contextmanager
@@ -44,4 +80,6 @@ def saving(what: str) -> Iterator[None]:
             raise CannotWrite(f"Could not save {what}: the database is busy; try again. Nothing was changed.") from error
         raise CannotWrite(f"Could not save {what}: {text}. Nothing was changed.") from error
     except sqlite3.DatabaseError as error:
+        if damage_in(error):
+            raise  # the cockpit's and the CLI's error boundary says the file is damaged and how to recover
         raise CannotWrite(f"Could not save {what}: {error}. Nothing was changed.") from error

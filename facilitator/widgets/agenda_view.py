@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Static
 from facilitator.domain.agenda import Session, format_minutes
 from facilitator.domain.agenda_templates import blitz_sessions, set_meeting_sessions
 from facilitator.domain.clock import local_time, local_today
+from facilitator.domain.display import visible
 from facilitator.domain.errors import UserError
 from facilitator.domain.event import Event, EventKind
 from facilitator.domain.forecast import DayForecast, ForecastRow, forecast_day, replans
@@ -188,7 +189,7 @@ class AgendaView(Widget, can_focus=False):
             status.append(" - reflection owed", style="bold italic")
         cells = [
             start_text,
-            Text(session.title, style="dim" if closed else ""),
+            Text(visible(session.title), style="dim" if closed else ""),
             Text(session.kind.label),
             Text(format_minutes(session.planned_minutes)),
             actual,

@@ -1,4 +1,5 @@
-"""How one decision reads in a table row or a history line. User text is always plain Text."""
+"""How one decision reads in a table row or a history line. User text is always plain Text, control
+characters visible (:func:`facilitator.domain.display.visible`)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from rich.text import Text
 
 from facilitator.domain.clock import local_time
 from facilitator.domain.decision import Decision, Verdict
+from facilitator.domain.display import visible
 
 # Colours come from the theme: each verdict names a theme variable, resolved by the app in use.
 VERDICT_VARIABLES = {
@@ -50,7 +52,7 @@ def subject_text(decision: Decision) -> Text:
     text = Text(no_wrap=True, overflow="ellipsis")
     if decision.supersedes_id:
         text.append("changes earlier: ", style="italic")
-    text.append(decision.subject, style="dim strike" if not decision.current else "")
+    text.append(visible(decision.subject), style="dim strike" if not decision.current else "")
     if decision.amended:
         text.append("  (amended)", style="italic dim")
     if decision.carried_to_debrief:
@@ -67,5 +69,5 @@ def row_cells(decision: Decision, styles: dict[Verdict, str]) -> tuple:
         verdict_text(decision.verdict, styles, dim=dim),
         Text(decision.decided_by.value, style="dim" if dim else "", no_wrap=True),
         subject_text(decision),
-        Text(" ".join(decision.tags), style="dim", no_wrap=True, overflow="ellipsis"),
+        Text(visible(" ".join(decision.tags)), style="dim", no_wrap=True, overflow="ellipsis"),
     )

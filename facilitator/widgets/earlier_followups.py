@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable
 
 from facilitator.domain.event import Event, EventStatus
+from facilitator.domain.display import visible
 from facilitator.domain.followup import FollowUp, FollowUpStatus, due_phrase
 from facilitator.widgets.newspaper import Newspaper
 from facilitator.widgets.theme_styles import theme_styles
@@ -98,9 +99,9 @@ class EarlierFollowUps(DataTable):
             style = late if item.is_overdue(today) else Style()
             when = f"{item.status.label}, {due_phrase(item.due_date, today)}"
             self.add_row(
-                Text(event.title, style=muted, overflow="ellipsis", no_wrap=True),
-                Text(item.action, style=style, overflow="ellipsis", no_wrap=True),
-                Text(item.owner, overflow="ellipsis", no_wrap=True),
+                Text(visible(event.title), style=muted, overflow="ellipsis", no_wrap=True),
+                Text(visible(item.action), style=style, overflow="ellipsis", no_wrap=True),
+                Text(visible(item.owner), overflow="ellipsis", no_wrap=True),
                 Text(when, style=style if item.is_overdue(today) else muted, overflow="ellipsis", no_wrap=True),
                 key=item.id,
             )

@@ -17,6 +17,7 @@ from textual.widgets import DataTable
 
 from facilitator.widgets.theme_styles import theme_styles
 from facilitator.domain.followup import FollowUp, FollowUpStatus, due_phrase, group_by_review
+from facilitator.domain.display import visible
 
 _STATUS_MARK = {
     FollowUpStatus.OPEN: "o",
@@ -96,13 +97,13 @@ class Newspaper(DataTable):
                 when = due_phrase(item.due_date, today) if item.status.is_open else ""
                 cells = [
                     Text(item.due_date.isoformat(), style=style),
-                    Text(item.action, style=style, overflow="ellipsis", no_wrap=True),
-                    Text(item.owner, style=style if late else Style(), overflow="ellipsis", no_wrap=True),
+                    Text(visible(item.action), style=style, overflow="ellipsis", no_wrap=True),
+                    Text(visible(item.owner), style=style if late else Style(), overflow="ellipsis", no_wrap=True),
                     Text(f"{_STATUS_MARK[item.status]} {item.status.label}", style=style),
                 ]
                 if wide:
                     outcome = item.outcome or when
-                    cells.append(Text(outcome, style=overdue_style if late else muted, overflow="ellipsis", no_wrap=True))
+                    cells.append(Text(visible(outcome), style=overdue_style if late else muted, overflow="ellipsis", no_wrap=True))
                 self.add_row(*cells, key=item.id)
         if selected in self.items:
             self.move_cursor(row=self.get_row_index(selected))

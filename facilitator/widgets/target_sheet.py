@@ -14,6 +14,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from facilitator.domain.event import Direction, format_number
+from facilitator.domain.display import visible
 from facilitator.domain.measurement import TargetProgress, sparkline
 from facilitator.widgets.theme_styles import theme_styles
 
@@ -73,7 +74,7 @@ class TargetSheet(Static):
             share = "" if item.fraction is None else (" met" if item.met else f" {round(100 * item.fraction):>3}%")
             values = [m.value for m in item.measurements][-TREND_POINTS:]
             table.add_row(
-                Text(target.metric),
+                Text(visible(target.metric)),
                 Text(format_number(target.baseline)),
                 Text(actual, style=style),
                 Text(f"{arrow} {format_number(target.goal)}{unit}"),

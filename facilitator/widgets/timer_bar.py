@@ -20,6 +20,7 @@ from textual.widgets import Digits, ProgressBar, Static
 
 from facilitator.domain.agenda import format_minutes
 from facilitator.domain.clock import local_time
+from facilitator.domain.display import shown
 from facilitator.domain.forecast import format_countdown
 from facilitator.domain.timer import CLOCK_JUMP_THRESHOLD, AgendaState, SessionTimer, TimerState
 
@@ -39,6 +40,11 @@ class TimerView:
 
 
 def timer_view(state: AgendaState | None, now: datetime, warn_minutes: int, day: int | None = None) -> TimerView:
+    """The view for the timer bar and the projector; titles typed elsewhere never reach the screen raw."""
+    return shown(_timer_view(state, now, warn_minutes, day))
+
+
+def _timer_view(state: AgendaState | None, now: datetime, warn_minutes: int, day: int | None) -> TimerView:
     if state is None or not state.sessions:
         return TimerView("idle", "NO AGENDA", "No sessions yet", "--:--", 0.0, "Press 2 for the agenda, then L for a template")
     current = state.current
