@@ -343,6 +343,17 @@ def profile_command(ctx: click.Context, event_ref: str, as_json: bool) -> None:
     click.echo(profile(open_store(ctx), event_ref, as_json))
 
 
+@cli.command("sustain")
+@click.option("--json", "as_json", is_flag=True, help="Print a list of {event_id, target, baseline, goal, best, latest, gain_kept_pct, slipping}.")
+@click.pass_context
+def sustain_command(ctx: click.Context, as_json: bool) -> None:
+    """Every done event's targets: how much of the gain is kept, and which are slipping back."""
+    from facilitator.config import Settings
+    from facilitator.mirror_cli import sustain
+
+    click.echo(sustain(open_store(ctx), as_json, Settings.load().slip_share))
+
+
 def _event_summary(event) -> dict:
     return {
         "id": event.id,

@@ -17,6 +17,7 @@ DEFAULT_THEME = "shopfloor-dark"
 class Settings:
     theme: str = DEFAULT_THEME
     warn_minutes: int = 2
+    slip_share: int = 25  # percent of a target's gain given back after the event before it is flagged
 
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:
@@ -33,6 +34,8 @@ class Settings:
             if name == "theme" and isinstance(value, str):
                 values[name] = value
             elif name == "warn_minutes" and isinstance(value, int) and 0 <= value <= 60:
+                values[name] = value
+            elif name == "slip_share" and isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 100:
                 values[name] = value
         return cls(**values)
 

@@ -30,3 +30,20 @@ def profile(store: Store, event_ref: str, as_json: bool) -> str:
     if as_json:
         return json.dumps(found.as_json(), indent=2, ensure_ascii=False)
     return "\n".join([f"{event.title} ({event.kind.label})", *mirror_lines(found)])
+
+
+def sustain(store: Store, as_json: bool, slip_share: int) -> str:
+    from facilitator.storage.sustain import done_events_sustain
+
+    found = done_events_sustain(store, slip_share)
+    if as_json:
+        return json.dumps([item.as_json() for _, items in found for item in items], indent=2, ensure_ascii=False)
+    if not found:
+        return "No done event has targets yet."
+    lines = [f"Flagged when more than {slip_share}% of a target's gain is given back (setting: slip_share)."]
+    for event, items in found:
+        lines += ["", f"{event.title} (ended {event.end_date.isoformat()}, {event.id[:8]})"]
+        for item in items:
+            flag = "SLIPPING" if item.slipping else "        "
+            lines.append(f"  {flag}  {item.line()}")
+    return "\n".join(lines)

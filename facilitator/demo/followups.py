@@ -60,6 +60,23 @@ _EARLIER_FOLLOWUPS = (
 )
 
 
+# The 5S blitz's targets during the event and at its 30/60/90-day reviews: the shadow boards hold the
+# search time; the audit score peaks at the 30-day review and slips back once the weekly audit lapses.
+# (target, days after the event's first day, local time, value, note)
+_EARLIER_MEASUREMENTS = (
+    ("5s-find", 0, "10:00", 6, "Timed 10 tool fetches at changeover"),
+    ("5s-find", 2, "14:00", 1.5, "Shadow boards up for the hand tools"),
+    ("5s-find", 32, "09:30", 1, "30-day review: 10 fetches timed"),
+    ("5s-find", 62, "09:30", 1.2, "60-day review"),
+    ("5s-find", 87, "09:30", 1.3, "90-day review, a week early"),
+    ("5s-audit", 0, "11:00", 42, "Baseline audit by Grace"),
+    ("5s-audit", 2, "15:00", 78, "End-of-event audit"),
+    ("5s-audit", 32, "10:00", 88, "30-day review: weekly audits running"),
+    ("5s-audit", 62, "10:00", 74, "60-day review: two weekly audits missed"),
+    ("5s-audit", 87, "10:00", 66, "90-day review: red-tag area filling up again"),
+)
+
+
 def earlier_blitz(today: date) -> Event:
     start = today - timedelta(days=91)
     return Event(
@@ -81,6 +98,7 @@ def earlier_blitz(today: date) -> Event:
         out_of_bounds=("Capital spending above 2,000 EUR",),
         targets=(
             Target(metric="Time to find a tool", unit="min", baseline=6, goal=1, id=demo_id("target:5s-find")),
+            Target(metric="5S audit score", unit="%", baseline=42, goal=85, id=demo_id("target:5s-audit")),
         ),
         status=EventStatus.DONE,
     )
@@ -121,4 +139,12 @@ def seed(store: Store, today: date) -> None:
                 outcome=outcome, id=demo_id(f"followup:5s:{name}"),
             ),
             by=by, at=_local(earlier.end_date, "15:30"),
+        )
+    for target, offset, clock_time, value, note in _EARLIER_MEASUREMENTS:
+        measured = min(_local(earlier.start_date + timedelta(days=offset), clock_time), now - timedelta(minutes=15))
+        store.measurements.add(
+            Measurement(
+                event_id=earlier.id, target_id=demo_id(f"target:{target}"), value=value, measured_at=measured,
+                note=note, id=demo_id(f"measurement:{target}:{offset}"),
+            )
         )

@@ -16,6 +16,7 @@ from facilitator.domain.event import Event, format_number
 from facilitator.domain.followup import FollowUp, due_phrase, person_name
 from facilitator.domain.markdown import escape
 from facilitator.domain.measurement import Measurement, TargetProgress
+from facilitator.domain.sustain import Sustain
 
 GOOD, BAD = "good", "bad"
 
@@ -78,6 +79,7 @@ class DayRecords:
     followups: tuple[FollowUp, ...] = ()  # all of the event's
     progress: tuple[TargetProgress, ...] = ()
     day_measurements: tuple[Measurement, ...] = ()
+    sustain: tuple[Sustain, ...] = ()  # after the event: each target's gain kept (final day only)
 
 
 @dataclass(frozen=True)
@@ -141,7 +143,15 @@ def assemble(records: DayRecords) -> DailyReport:
             _new_followups(records),
             _targets(records),
         )
+    if records.sustain:
+        sections = (*sections, _sustain(records))
     return DailyReport(title=title, subtitle=subtitle, event_title=event.title, day=records.day, days=event.days, final=final, sections=sections)
+
+
+def _sustain(records: DayRecords) -> ReportSection:
+    """The 30/60/90-day reviews: "Changeover time 47 -> 26 -> 34 min: 38% of the gain lost"."""
+    lines = tuple(ReportLine(item.line(), BAD if item.slipping else "") for item in records.sustain)
+    return ReportSection("Since the event: gains kept", lines, "No measurements since the event.")
 
 
 # Daily sections -------------------------------------------------------------------------------------

@@ -29,6 +29,16 @@ def daily_report(store: Store, event_id: str, day: int) -> DailyReport:
     return assemble(gather(store, event_id, day))
 
 
+def _sustain(event, measurements, today: date) -> tuple:
+    """Once measurements were taken after the event, the final report-out says how much of each gain is kept."""
+    from facilitator.config import Settings
+    from facilitator.domain.sustain import sustain_for
+
+    if today <= event.end_date or not any(m.measured_at.astimezone().date() > event.end_date for m in measurements):
+        return ()
+    return sustain_for(event.id, event.targets, measurements, Settings.load().slip_share)
+
+
 def gather(store: Store, event_id: str, day: int) -> DayRecords:
     event = store.events.get(event_id)
     day = max(1, min(day, event.days))
@@ -49,6 +59,7 @@ def gather(store: Store, event_id: str, day: int) -> DayRecords:
         # Progress as it stood at the end of that day, so day 1's report-out still reads as it did on day 1.
         progress=progress_for(event.targets, [m for m in measurements if m.measured_at < end]),
         day_measurements=tuple(m for m in measurements if start <= m.measured_at < end),
+        sustain=_sustain(event, measurements, local_today(store.clock)) if day == event.days else (),
     )
 
 

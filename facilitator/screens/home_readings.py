@@ -1,4 +1,5 @@
-"""The home screen's "Reads as" column: each event's overall mirror reading, filled in off the UI thread.
+"""The home screen's "Reads as" column: each event's overall mirror reading and, once it is done, how many of
+its targets slip back; filled in off the UI thread.
 
 The list paints first with an empty column; a thread worker (its own SQLite connection) computes each
 event's mirror and fills the cells in, so a long list never delays the first paint.
@@ -13,6 +14,7 @@ from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
 from textual.worker import get_current_worker
 
 from facilitator.domain.mirror import Mirror
+from facilitator.domain.sustain import DEFAULT_SLIP_SHARE
 from facilitator.widgets.theme_styles import theme_styles
 
 COLUMN_KEY = "reading"
@@ -22,33 +24,40 @@ _SHORT = {"action_learning": "AL", "kaizen": "Kaizen", "task_force": "Task force
 
 def add_column(table: DataTable) -> None:
     # A fixed width: the cells arrive after the first paint, and the columns should not jump when they do.
-    table.add_column(COLUMN_LABEL, key=COLUMN_KEY, width=len("Task force!"))
+    table.add_column(COLUMN_LABEL, key=COLUMN_KEY, width=len("Task force! 1 slipping"))
 
 
 def placeholder() -> Text:
     return Text("")
 
 
-def cell(mirror: Mirror, styles: dict) -> Text:
-    """``Kaizen`` when the event reads as its own kind; ``Task force!`` in the warning colour when not."""
+def cell(mirror: Mirror, slipping: int, styles: dict) -> Text:
+    """``Kaizen`` when the event reads as its own kind; ``Task force!`` in the warning colour when not;
+    then, for a done event whose gains slip back, ``2 slipping`` in the error colour."""
     label = _SHORT[mirror.closest.value]
-    if mirror.closest is mirror.own:
-        return Text(label)
-    return Text(f"{label}!", style=styles["warning"])
+    text = Text(label) if mirror.closest is mirror.own else Text(f"{label}!", style=styles["warning"])
+    if slipping:
+        text.append(f" {slipping} slipping", style=styles["error"])
+    return text
 
 
 def start(screen: Screen, table: DataTable, event_ids: list[str]) -> None:
     if not event_ids:
         return
     store = screen.app.store
+    slip_share = getattr(getattr(screen.app, "settings", None), "slip_share", DEFAULT_SLIP_SHARE)
 
     def compute() -> None:
         from facilitator.storage.mirror import event_mirror
+        from facilitator.storage.sustain import slipping_count
 
         worker = get_current_worker()
         local = store.for_thread()
         try:
-            found = {event_id: event_mirror(local, event_id) for event_id in event_ids}
+            found = {}
+            for event_id in event_ids:
+                event = local.events.get(event_id)
+                found[event_id] = (event_mirror(local, event), slipping_count(local, event, slip_share))
         finally:
             local.close()
         if not worker.is_cancelled:
@@ -57,10 +66,10 @@ def start(screen: Screen, table: DataTable, event_ids: list[str]) -> None:
     screen.run_worker(compute, thread=True, group="home-readings", exclusive=True, exit_on_error=False)
 
 
-def apply(screen: Screen, table: DataTable, found: dict[str, Mirror]) -> None:
+def apply(screen: Screen, table: DataTable, found: dict[str, tuple[Mirror, int]]) -> None:
     styles = theme_styles(screen.app)
-    for event_id, mirror in found.items():
+    for event_id, (mirror, slipping) in found.items():
         try:
-            table.update_cell(event_id, COLUMN_KEY, cell(mirror, styles))
+            table.update_cell(event_id, COLUMN_KEY, cell(mirror, slipping, styles))
         except (CellDoesNotExist, RowDoesNotExist):
             continue  # the list changed while the readings were computed

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
@@ -40,7 +41,7 @@ def render_mirror(mirror: Mirror, styles: dict[str, Style]) -> RenderableType:
                 line.append("●".center(_CELL), style=own if column is mirror.own else stray)
             else:
                 line.append("·".center(_CELL), style=muted)
-        parts += [line, Text(f"  {row.measured}"), Text(f"  {row.reading}", style=muted)]
+        parts += [line, Padding(Text(row.measured), (0, 0, 0, 2)), Padding(Text(row.reading, style=muted), (0, 0, 0, 2))]
     changes = mirror.changes()
     if changes:
         parts += [Text(""), Text(f"What would make it read as {mirror.own.label}", style=heading)]

@@ -21,6 +21,7 @@ from facilitator.screens.followup_form import FollowUpFormScreen
 from facilitator.screens.measurement_form import MeasurementFormScreen
 from facilitator.widgets.earlier_followups import EarlierFollowUps, day_notice
 from facilitator.widgets.newspaper import Newspaper
+from facilitator.widgets.sustain_panel import SustainPanel
 from facilitator.widgets.target_sheet import LEGEND, TargetSheet
 
 
@@ -53,6 +54,7 @@ class FollowUpArea(Vertical):
             yield Static("Target sheet", classes="area-heading -first", markup=False)
             yield Static(LEGEND, classes="area-legend", markup=False)
         yield TargetSheet(id="target-sheet")
+        yield SustainPanel(id="sustain")
         yield Static("Kaizen newspaper", classes="area-heading", id="newspaper-heading", markup=False)
         yield Static(
             "a add - s move on - b blocked - enter edit - m record a measurement", classes="area-hint", markup=False
@@ -95,6 +97,7 @@ class FollowUpArea(Vertical):
         kaizen = event.kind.value == "kaizen"
         self.query_one("#newspaper-heading", Static).update("Kaizen newspaper" if kaizen else "Actions agreed in the set")
         self.query_one(TargetSheet).progress = progress_for(event.targets, store.measurements.for_event(event.id))
+        self.query_one(SustainPanel).load(event)
         self.query_one(Newspaper).show(store.followups.for_event(event.id), event.end_date, today)
         earlier = store.followups.open_from_earlier_events(event)
         heading = f"Earlier {event.area.label} events"
