@@ -88,10 +88,10 @@ class TimerRepository:
 
     def check_clock(self, event_id: str) -> bool:
         """Note a jump of the wall clock since the last look (the cockpit asks when its tick sees one)."""
-        jump = self._jump(event_id, self.clock.now())
-        if jump is None:
-            return False
-        with saving("the timer"), self.db.atomic():
+        with saving("the timer"), self.db.atomic():  # under the write lock: one note however many ask
+            jump = self._jump(event_id, self.clock.now())
+            if jump is None:
+                return False
             self.db["timer_log"].insert(_row(jump))
         return True
 
@@ -255,8 +255,8 @@ class TimerRepository:
         from_day: int | None = None,
     ) -> None:
         now = self.clock.now()
-        jump = self._jump(entries[0][0].event_id, now) if entries else None
         with saving("the timer"), self.db.atomic():
+            jump = self._jump(entries[0][0].event_id, now) if entries else None
             if jump is not None:
                 self.db["timer_log"].insert(_row(jump))
             for session, action in entries:
