@@ -85,7 +85,8 @@ class ReflectionScreen(Screen[ReflectionResult]):
             yield Static("", id="explanation", markup=False)
             if self.request.reversed_decisions:
                 yield Static(
-                    "A scope decision was reversed in this session: the double-loop prompts below quote it.",
+                    f"A scope decision was reversed {'on this day' if self.request.target.scope.value == 'day' else 'in this session'}: "
+                    "the double-loop prompts below quote it.",
                     id="reversal-note", markup=False,
                 )
             yield Vertical(id="prompts")

@@ -110,6 +110,14 @@ class ReflectionFlow:
 
     # -- opening the screen --------------------------------------------------------------------
 
+    def _reversed(self, event: Event, target: Target) -> tuple[str, ...]:
+        """A reversed decision prompts the assumption question: in a session's reflection, and in a day's too."""
+        if target.scope is Scope.DAY:
+            from facilitator.storage.reversals import reversed_on_day
+
+            return reversed_on_day(self.store, event.id, target.day)
+        return reversed_scope_decisions(self.store, target.session_id)
+
     def open(self, event: Event, target: Target, required: bool) -> None:
         frameworks = self._frameworks()
         if required:
@@ -117,7 +125,7 @@ class ReflectionFlow:
         request = ReflectionRequest(
             event=event, target=target, about=self.describe(event, target),
             framework=self._framework_for(event, target), required=required,
-            reversed_decisions=reversed_scope_decisions(self.store, target.session_id),
+            reversed_decisions=self._reversed(event, target),
         )
 
         def closed(result: ReflectionResult | None) -> None:
