@@ -59,6 +59,11 @@ def export_event(store: Store, event_id: str, fmt: str, output: Path | None = No
 
     report = build_report(records, store.clock.now())
     report.sections.insert(-1, mirror_section.section(mirror))  # before the timeline, the longest part
+    if records.event["kind"] == "action_learning":
+        from facilitator.export import learning_section
+        from facilitator.report.learning import gather_learning
+
+        report.sections.insert(0, learning_section.section(gather_learning(store, event_id)))  # learning leads
     if fmt == "md":
         from facilitator.export.markdown import render
         from facilitator.report.gather import daily_reports_markdown

@@ -17,6 +17,7 @@ from facilitator.domain.followup import FollowUp, due_phrase, person_name
 from facilitator.domain.markdown import escape
 from facilitator.domain.measurement import Measurement, TargetProgress
 from facilitator.domain.sustain import Sustain
+from facilitator.report.learning import SetLearning, learning_sections
 
 GOOD, BAD = "good", "bad"
 
@@ -80,6 +81,7 @@ class DayRecords:
     progress: tuple[TargetProgress, ...] = ()
     day_measurements: tuple[Measurement, ...] = ()
     sustain: tuple[Sustain, ...] = ()  # after the event: each target's gain kept (final day only)
+    learning: SetLearning | None = None  # an Action Learning set's final meeting: learning leads
 
 
 @dataclass(frozen=True)
@@ -132,7 +134,9 @@ def assemble(records: DayRecords) -> DailyReport:
     kind = "Final report-out" if final else "Report-out"
     title = f"{event.title}: {kind}, {word.lower()} {records.day} of {event.days}"
     subtitle = f"{event.kind.label}, {when.strftime('%A %d %B %Y')}"
-    if final:
+    if final and records.learning is not None:
+        sections = _learning_outline(records)
+    elif final:
         sections = _final_outline(records)
     else:
         sections = (
@@ -146,6 +150,22 @@ def assemble(records: DayRecords) -> DailyReport:
     if records.sustain:
         sections = (*sections, _sustain(records))
     return DailyReport(title=title, subtitle=subtitle, event_title=event.title, day=records.day, days=event.days, final=final, sections=sections)
+
+
+def _learning_outline(records: DayRecords) -> tuple[ReportSection, ...]:
+    """A set's final report-out leads with learning; results and actions follow, no blitz outline."""
+    assert records.learning is not None
+    learned = tuple(
+        ReportSection(title, tuple(ReportLine(line) for line in lines), empty)
+        for title, lines, empty in learning_sections(records.learning)
+    )
+    results = tuple(ReportLine(f"{p.target.metric}: {p.summary()}", GOOD if p.met else "") for p in records.progress)
+    actions = tuple(_followup_text(item, records.today) for item in records.followups if item.status.is_open)
+    return (
+        *learned,
+        ReportSection("Results against targets", results, "No targets in the charter."),
+        ReportSection("Actions agreed in the set", actions, "No open actions."),
+    )
 
 
 def _sustain(records: DayRecords) -> ReportSection:

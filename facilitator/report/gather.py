@@ -39,6 +39,14 @@ def _sustain(event, measurements, today: date) -> tuple:
     return sustain_for(event.id, event.targets, measurements, Settings.load().slip_share)
 
 
+def _learning(store: Store, event, day: int):
+    if day != event.days or event.kind.value != "action_learning":
+        return None
+    from facilitator.report.learning import gather_learning
+
+    return gather_learning(store, event.id)
+
+
 def gather(store: Store, event_id: str, day: int) -> DayRecords:
     event = store.events.get(event_id)
     day = max(1, min(day, event.days))
@@ -60,6 +68,7 @@ def gather(store: Store, event_id: str, day: int) -> DayRecords:
         progress=progress_for(event.targets, [m for m in measurements if m.measured_at < end]),
         day_measurements=tuple(m for m in measurements if start <= m.measured_at < end),
         sustain=_sustain(event, measurements, local_today(store.clock)) if day == event.days else (),
+        learning=_learning(store, event, day),
     )
 
 
