@@ -77,7 +77,7 @@ def connect(path: Path | str, *, migrate: bool = True) -> Database:
         db.execute("PRAGMA synchronous=FULL")
         _refuse_newer_schema(db, path)
         if migrate:
-            MIGRATIONS.apply(db)
+            _migrate(db)
     except sqlite3.DatabaseError as error:
         conn.close()
         if "not a database" in str(error):
@@ -91,6 +91,19 @@ def connect(path: Path | str, *, migrate: bool = True) -> Database:
         conn.close()
         raise
     return db
+
+
+def _migrate(db: Database) -> None:
+    """Bring the schema up to date under the write lock.
+
+    Two processes opening a new or older file at once (the cockpit and a shell) would otherwise both
+    see the same migrations pending and the second would fail ("table already exists"). Holding the
+    lock, the second waits, then finds nothing left to do. An up-to-date file takes no lock at all.
+    """
+    if not MIGRATIONS.pending(db):
+        return
+    with db.atomic():
+        MIGRATIONS.apply(db)
 
 
 def _prepare_location(path: Path) -> None:

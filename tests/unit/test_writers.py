@@ -13,6 +13,7 @@ import pytest
 from facilitator.domain.decision import DecisionDraft
 from facilitator.domain.event import Event, EventKind
 from facilitator.storage.errors import CannotWrite
+from facilitator.storage.migrations import known_names
 from facilitator.storage.store import Store
 
 # Each iteration is one `facilitator decide` as from a shell: its own connection, open, migrate, write.
@@ -86,3 +87,17 @@ def test_a_write_that_cannot_get_the_lock_says_so_and_changes_nothing(tmp_path):
     store.decisions.capture(event.id, DecisionDraft(subject="Die cart", verdict="parked", decided_by="team"), day=1)
     assert [decision.subject for decision in store.decisions.page(event.id)] == ["Die cart"]
     store.close()
+
+
+def test_processes_opening_a_new_file_at_once_migrate_it_once(tmp_path):
+    # The cockpit and a shell started together on a first run: one migrates, the others wait for it.
+    path = tmp_path / "new.db"
+    opening = "import sys; from facilitator.storage.store import Store; Store(sys.argv[1]).close()"
+    openers = [
+        subprocess.Popen([sys.executable, "-c", opening, str(path)], stderr=subprocess.PIPE, text=True, env=os.environ.copy())
+        for _ in range(4)
+    ]
+    assert [(opener.wait(timeout=60), opener.stderr.read()) for opener in openers] == [(0, "")] * 4
+    with sqlite3.connect(path) as conn:
+        names = [row[0] for row in conn.execute("select name from _sqlite_migrations")]
+    assert sorted(names) == sorted(known_names())
