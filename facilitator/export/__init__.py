@@ -78,6 +78,7 @@ def export_event(store: Store, event_id: str, fmt: str, output: Path | None = No
 def import_file(store: Store, path: Path) -> ImportReport:
     """Merge a JSON export into the database by id, in one transaction."""
     from facilitator.export.seals import check_file, seal_imported
+    from facilitator.export.validate import check_records
     from facilitator.export.verify import check_readable
 
     records = json_format.load(Path(path))
@@ -87,7 +88,8 @@ def import_file(store: Store, path: Path) -> ImportReport:
         seal_imported(store.db, records)
         check_readable(store, records.event_id, store.clock.now(), str(path))
 
-    return merge(store.db, records, str(path), verify)
+    # The same rules as the screens and the CLI, record by record, before anything is written.
+    return merge(store.db, records, str(path), verify, check=check_records)
 
 
 __all__ = ["FORMATS", "EventRecords", "ImportReport", "export_event", "import_file", "read_event"]

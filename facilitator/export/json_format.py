@@ -13,11 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.domain.errors import UserError
+from facilitator.domain.text import LONG_TEXT_MAX
 from facilitator.export.records import EventRecords, Row
 from facilitator.storage.migrations import schema_version
 
 FORMAT = "facilitator.event"
 _BYTES_KEY = "$base64"
+# The most one text field may hold: the longest any dialog accepts (a problem statement, an answer).
+FIELD_MAX = LONG_TEXT_MAX
 
 
 def _encode(value: Any) -> Any:
@@ -54,13 +57,16 @@ def load(path: Path) -> EventRecords:
     except OSError as error:
         raise BadFile(f"Cannot read {path}: {error.strerror or error}.") from None
     try:
-        text = raw.decode("utf-8")
+        # "utf-8-sig": a byte-order mark, as some Windows editors write, is read past, not refused.
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise BadFile(f"{path} is not a facilitator JSON export (not UTF-8 text).") from None
+    del raw  # memory: the file is held once as text, then once as parsed rows, never three times
     if not text.strip():
         raise BadFile(f"{path} is empty; it is not a facilitator JSON export.")
     try:
         data = json.loads(text)
+        del text
     except json.JSONDecodeError as error:
         raise BadFile(
             f"{path} is not valid JSON (truncated or damaged near line {error.lineno}, column {error.colno}); "
@@ -110,16 +116,20 @@ def _row(table: str, index: int, row: Any, name: str) -> Row:
         raise BadFile(f"{where} is not an object; nothing imported.")
     if not isinstance(row.get("id"), str) or not row["id"]:
         raise BadFile(f"{where} has no text \"id\"; nothing imported.")
-    clean: Row = {}
-    for column, value in row.items():
+    for column, value in row.items():  # checked in place: a copy would double an import's memory
         if isinstance(value, dict) and set(value) == {_BYTES_KEY} and isinstance(value[_BYTES_KEY], str):
             try:
-                value = base64.b64decode(value[_BYTES_KEY], validate=True)
+                row[column] = base64.b64decode(value[_BYTES_KEY], validate=True)
             except ValueError:
                 raise BadFile(f"{where}: {column} holds damaged binary data; nothing imported.") from None
         elif value is not None and (isinstance(value, bool) or not isinstance(value, (str, int, float))):
             raise BadFile(
                 f"{where} ({row['id']}): {column} holds a {type(value).__name__}, not text or a number; nothing imported."
+            )
+        elif isinstance(value, str) and len(value) > FIELD_MAX:
+            raise BadFile(
+                f"{name}: {table} row {row['id']}, field {column}: holds {len(value):,} characters; at most "
+                f"{FIELD_MAX:,} fit in one field; nothing imported."
             )
         elif isinstance(value, str) and not _encodable(value):
             raise BadFile(f"{where} ({row['id']}): {column} holds broken text (a lone surrogate); nothing imported.")
@@ -127,5 +137,4 @@ def _row(table: str, index: int, row: Any, name: str) -> Row:
             raise BadFile(f"{where} ({row['id']}): {column} is NaN, not a number; nothing imported.")
         elif isinstance(value, int) and not -(2**63) <= value < 2**63:
             raise BadFile(f"{where} ({row['id']}): {column} is a number too large to store; nothing imported.")
-        clean[column] = value
-    return clean
+    return row

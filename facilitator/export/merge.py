@@ -55,14 +55,18 @@ class ImportReport:
 
 
 def merge(
-    db: Database, records: EventRecords, name: str = "the file", verify: Callable[[], None] | None = None
+    db: Database, records: EventRecords, name: str = "the file", verify: Callable[[], None] | None = None,
+    check: Callable[[EventRecords, str], None] | None = None,
 ) -> ImportReport:
     """Check ``records`` against this database, then insert what is new in one transaction.
 
-    ``verify`` runs inside the transaction after the inserts; if it raises, nothing is imported.
+    ``check`` judges the records once their shape is known to be right, before anything is written;
+    ``verify`` runs inside the transaction after the inserts. If either raises, nothing is imported.
     """
     tables = {table.name: table for table in registered(db)}
     _check_shape(db, records, tables, name)
+    if check is not None:
+        check(records, name)  # e.g. the screens' and the CLI's own rules, before anything is written
     report = ImportReport(records.event_id, str(records.event.get("title", "")))
     with saving("the import"), db.atomic():
         db.execute("PRAGMA defer_foreign_keys = ON")

@@ -60,7 +60,9 @@ def test_envelope_holds_every_registered_table_with_ids(store, tmp_path):
 
 def test_round_trip_through_files_with_hostile_text(store, tmp_path):
     event = kaizen_event(store, title=HOSTILE[0])
-    for position, hostile in enumerate(HOSTILE):
+    # What a session title can hold when typed (one line; a CR or a line break is refused on import too).
+    titles = [hostile for hostile in HOSTILE if "\n" not in hostile and "\r" not in hostile]
+    for position, hostile in enumerate(titles):
         add_session(store.db, event, 1 + position % 5, position, hostile, 30)
     first = export_event(store, event.id, "json", tmp_path / "one.json")
     empty = Store(tmp_path / "empty.db", store.clock)

@@ -1,0 +1,142 @@
+"""An import meets the same rules as the screens and the CLI, record by record, before anything is written.
+
+Each row is turned into what its dialog would hold (the charter form, a session form, a decision draft, a
+follow-up form, ...) and validated by the same domain code, so a subject of 50,000 characters, a title
+holding ESC, or `days` of -5 is refused on import exactly as it is when typed. The first bad record
+refuses the whole file, named with its table, id and field.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable
+
+from facilitator.domain.decision import AmendedField, DecisionDraft, clean_amendment
+from facilitator.domain.errors import ValidationError
+from facilitator.domain.event import CharterForm, Target, parse_targets
+from facilitator.domain.followup import FollowUpForm
+from facilitator.domain.measurement import parse_note
+from facilitator.domain.reflection import clean_skip_reason
+from facilitator.domain.text import clean_text
+from facilitator.export.json_format import BadFile
+from facilitator.export.records import EventRecords, Row
+
+
+def check_records(records: EventRecords, name: str) -> None:
+    """Refuse the file (BadFile) at the first record a screen or the CLI would not have accepted."""
+    event = records.rows("events")[0]
+    days = event.get("days")
+    # The event first: every other record's day is judged against its number of days.
+    tables = sorted(records.tables.items(), key=lambda item: item[0] != "events")
+    for table, rows in tables:
+        rule = _RULES.get(table)
+        for row in rows:
+            try:
+                if rule is not None:
+                    rule(row)
+                _check_day(table, row, days)
+            except ValidationError as error:
+                field, message = next(iter(error.errors.items()))
+                raise BadFile(
+                    f"{name}: {table} row {row['id']}, field {field}: {message.rstrip('.')}; nothing imported."
+                ) from None
+            except (ValueError, KeyError, TypeError) as error:
+                raise BadFile(f"{name}: {table} row {row['id']} cannot be read ({error}); nothing imported.") from None
+
+
+def _check_day(table: str, row: Row, days: object) -> None:
+    day = row.get("day")
+    if table == "events" or day is None or not isinstance(days, int):
+        return
+    if not isinstance(day, int) or not 1 <= day <= days:
+        raise ValidationError({"day": f"Day {day} is not in the event: it has {days} days."})
+
+
+def _lines(value: object) -> str:
+    """A charter list as stored (a JSON array of strings) as the form's one-item-a-line text."""
+    items = json.loads(value) if isinstance(value, str) and value else []
+    if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+        raise ValueError("a list of text was expected")
+    return "\n".join(items)
+
+
+def _event(row: Row) -> None:
+    CharterForm(
+        title=row.get("title") or "", kind=row.get("kind") or "", start_date=row.get("start_date") or "",
+        days=str(row.get("days")), problem=row.get("problem") or "", area=row.get("area") or "",
+        sponsor=row.get("sponsor") or "", facilitator=row.get("facilitator") or "",
+        team=_lines(row.get("team")), in_bounds=_lines(row.get("in_bounds")),
+        out_of_bounds=_lines(row.get("out_of_bounds")),
+    ).to_event()
+
+
+def _target(row: Row) -> None:
+    baseline, goal = row.get("baseline"), row.get("goal")
+    if not all(isinstance(value, (int, float)) and math.isfinite(value) for value in (baseline, goal)):
+        raise ValidationError({"baseline": "Baseline and goal must be finite numbers."})
+    parse_targets(Target(str(row.get("metric") or ""), str(row.get("unit") or ""), baseline, goal).as_line())
+
+
+def _session(row: Row) -> None:
+    from facilitator.domain.agenda import SessionForm
+    from facilitator.storage.agenda import _session as session_from_row
+
+    session = session_from_row(row)
+    SessionForm.from_session(session).apply(session)
+
+
+def _decision(row: Row) -> None:
+    DecisionDraft(
+        subject=row.get("subject") or "", verdict=row.get("verdict") or "",
+        decided_by=row.get("decided_by") or "", rationale=row.get("rationale") or "", tags=row.get("tags") or "",
+    ).validate()
+
+
+def _amendment(row: Row) -> None:
+    clean_amendment(AmendedField(row["field"]), row.get("text") or "")
+
+
+def _followup(row: Row) -> None:
+    from facilitator.storage.followups import _followup as followup_from_row
+
+    item = followup_from_row(row)
+    # Its own due date as "today" and itself as the base: an overdue item keeps its date, as when edited.
+    FollowUpForm.from_followup(item).to_followup(item.event_id, item.due_date, base=item)
+
+
+def _measurement(row: Row) -> None:
+    value = row.get("value")
+    if not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise ValidationError({"value": "The value must be a finite number."})
+    parse_note(row.get("note") or "")
+
+
+def _texts(*columns: str, multiline: bool = True) -> Callable[[Row], None]:
+    def check(row: Row) -> None:
+        for column in columns:
+            clean_text(str(row.get(column) or ""), field=column, label=column.replace("_", " ").capitalize(),
+                       multiline=multiline)
+
+    return check
+
+
+def _reflection(row: Row) -> None:
+    _texts("participant", "framework_name", multiline=False)(row)
+    if row.get("skipped_reason"):
+        clean_skip_reason(row["skipped_reason"])
+
+
+_RULES: dict[str, Callable[[Row], None]] = {
+    "events": _event,
+    "targets": _target,
+    "sessions": _session,
+    "decisions": _decision,
+    "decision_amendments": _amendment,
+    "followups": _followup,
+    "measurements": _measurement,
+    "reflections": _reflection,
+    "reflection_answers": _texts("answer"),
+    "assumptions": _texts("text"),
+    "learning_transfers": _texts("text", "owner", "where_to", multiline=False),
+}
