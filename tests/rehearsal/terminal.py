@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 POLL = 0.05  # capture-pane is cheap; 50 ms keeps waits short without busy-looping a shared machine
+BLINK = 0.6  # a little over Textual's 0.5 s cursor blink
 DEFAULT_TIMEOUT = 10.0  # generous: CI shares 2 cores, and the first paint imports Textual
 
 
@@ -109,16 +110,28 @@ class Terminal:
             for name in ("FACILITATOR_DB", "FACILITATOR_DATA_DIR", "FACILITATOR_CONFIG_DIR", "TERM",
                          "COLORTERM", "TZ")
         )
-        self._tmux(
-            "new-session", "-d", "-s", self.session, "-x", str(self.cols), "-y", str(self.rows),
-            f"env {env_prefix} {command}",
-        )
+        self._command = f"env {env_prefix} {command}"
+        self._tmux("new-session", "-d", "-s", self.session, "-x", str(self.cols), "-y", str(self.rows),
+                   self._command)
         self.started = True
         # Keep a crashed pane on screen so the failure message shows the traceback, not "no pane".
         self._tmux("set-option", "-t", self.session, "remain-on-exit", "on", check=False)
         if ready:
             self.wait_for(ready, timeout=timeout)
         return self
+
+    def kill(self) -> None:
+        """kill -9 the cockpit, as a flat battery or a crash would: nothing gets to clean up."""
+        pid = self._tmux("display-message", "-p", "-t", self.session, "#{pane_pid}").stdout.strip()
+        if pid and self.exit_status() is None:
+            os.kill(int(pid), 9)  # `env` execs facilitator, so the pane's pid is the cockpit's
+        self.wait_until(lambda _: self.exit_status() is not None, what="the cockpit to die")
+
+    def restart(self, ready: str | None = "facilitator", timeout: float = 20.0) -> None:
+        """Open the same command again in the same pane (after kill() or quitting)."""
+        self._tmux("respawn-pane", "-k", "-t", self.session, self._command)
+        if ready:
+            self.wait_for(ready, timeout=timeout)
 
     def close(self) -> None:
         if self.started:
@@ -140,6 +153,12 @@ class Terminal:
         if text:
             self._tmux("send-keys", "-t", self.session, "-l", "--", text)
 
+    def write(self, text: str, timeout: float = DEFAULT_TIMEOUT) -> None:
+        """Type `text` as one burst and wait until (its first line's start) shows: a person's glance
+        at what they typed before moving on."""
+        self.type(text)
+        self.wait_for(text.splitlines()[0][:30], timeout=timeout)
+
     def keys(self, *names: str) -> None:
         """Press tmux key names in one burst: "Enter", "Tab", "Escape", "C-s", "Up", "F2", ..."""
         if names:
@@ -148,7 +167,8 @@ class Terminal:
     def burst(self, items: Iterable[str]) -> None:
         """Text and keys mixed, sent by one tmux call with no waiting in between: a fast typist.
 
-        Plain strings are typed literally; Key(...) values (ENTER, TAB, ...) are pressed.
+        Plain strings are typed literally; Key(...) values (ENTER, TAB, ...) are pressed. An ESC
+        followed at once by a character reads as alt+character, in any terminal: wait after ESC.
         """
         args: list[str] = []
         for item in items:
@@ -166,6 +186,38 @@ class Terminal:
         for char in text:
             self.type(char)
             time.sleep(delay)
+
+    def step(self, key: str, *, skip_top: int = 3, timeout: float = DEFAULT_TIMEOUT) -> None:
+        """Press one key (a Key, a tmux key name, or one character) and wait until the screen shows
+        it landed: any change in text or colour below the top `skip_top` rows (the ticking timer bar).
+
+        For keys that move focus (Tab, a verdict key) this is what a person does: look, then type on.
+        A step whose key changes nothing visible times out, which is a finding in itself.
+        """
+        # A blinking text cursor changes the screen twice a second by itself: learn both phases first.
+        before = {self._styled(skip_top)}
+        settle = time.monotonic() + BLINK
+        while time.monotonic() < settle and len(before) < 2:
+            time.sleep(POLL)
+            before.add(self._styled(skip_top))
+        if isinstance(key, Key) or len(key) > 1:
+            self.keys(str(key))
+        else:
+            self.type(key)
+        deadline = time.monotonic() + timeout
+        while self._styled(skip_top) in before:
+            if time.monotonic() > deadline:
+                raise RehearsalFailure(f"pressing {key!r} changed nothing in {timeout:g}s; the screen:\n"
+                                       f"{self._framed(self.screen())}")
+            time.sleep(POLL)
+
+    def steps(self, *keys: str, skip_top: int = 3) -> None:
+        for key in keys:
+            self.step(key, skip_top=skip_top)
+
+    def _styled(self, skip_top: int) -> str:
+        out = self._tmux("capture-pane", "-e", "-p", "-t", self.session).stdout
+        return "\n".join(out.splitlines()[skip_top:])
 
     # ---- reading ---------------------------------------------------------------------------------
 
@@ -227,6 +279,15 @@ class Terminal:
         connection.row_factory = sqlite3.Row
         try:
             return connection.execute(sql, tuple(params)).fetchall()
+        finally:
+            connection.close()
+
+    def execute(self, sql: str, params: Iterable = ()) -> None:
+        """Write to the database from a second process's connection (seeding what time would do)."""
+        connection = sqlite3.connect(self.db_path, timeout=10)
+        try:
+            with connection:
+                connection.execute(sql, tuple(params))
         finally:
             connection.close()
 
