@@ -154,10 +154,13 @@ class Terminal:
             self._tmux("send-keys", "-t", self.session, "-l", "--", text)
 
     def write(self, text: str, timeout: float = DEFAULT_TIMEOUT) -> None:
-        """Type `text` as one burst and wait until (its first line's start) shows: a person's glance
-        at what they typed before moving on."""
+        """Type `text` as one burst and wait until its last word shows once more than before: a
+        person's glance at what they typed before moving on. (The end, because a long line scrolls
+        its start out of a narrow field; a count, because a placeholder may show the same word.)"""
+        snippet = text.split()[-1] if text.split() else text
+        seen = self.screen().count(snippet)  # it may already show, as a placeholder or elsewhere
         self.type(text)
-        self.wait_for(text.splitlines()[0][:30], timeout=timeout)
+        self.wait_until(lambda s: s.count(snippet) > seen, timeout, what=f"{snippet!r} typed")
 
     def keys(self, *names: str) -> None:
         """Press tmux key names in one burst: "Enter", "Tab", "Escape", "C-s", "Up", "F2", ..."""
