@@ -22,6 +22,7 @@ import uuid
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+KEPT_ENV = ("PATH", "HOME", "USER", "LOGNAME", "TMPDIR", "LC_ALL", "VIRTUAL_ENV")
 POLL = 0.05  # capture-pane is cheap; 50 ms keeps waits short without busy-looping a shared machine
 BLINK = 0.6  # a little over Textual's 0.5 s cursor blink
 DEFAULT_TIMEOUT = 10.0  # generous: CI shares 2 cores, and the first paint imports Textual
@@ -75,8 +76,11 @@ class Terminal:
         self.socket = f"rehearsal-{os.getpid()}-{uuid.uuid4().hex[:10]}"
         self.session = "cockpit"
         self.started = False
+        # A clean environment: the developer's or pytest's own variables must not change what the
+        # rehearsal sees (a user's TEXTUAL or NO_COLOR, tmux's TMUX, pytest's PYTEST_*).
         self.env = {
-            **os.environ,
+            **{name: os.environ[name] for name in KEPT_ENV if name in os.environ},
+            "LANG": os.environ.get("LANG") or "C.UTF-8",
             "FACILITATOR_DB": str(self.db_path),
             "FACILITATOR_DATA_DIR": str(self.data_dir),
             "FACILITATOR_CONFIG_DIR": str(self.config_dir),
@@ -84,9 +88,6 @@ class Terminal:
             "COLORTERM": "truecolor",
             "TZ": "UTC",
         }
-        # A developer's own tmux or Textual settings must not change what the rehearsal sees.
-        for name in ("TMUX", "TMUX_PANE", "TEXTUAL", "TEXTUAL_DRIVER", "NO_COLOR"):
-            self.env.pop(name, None)
 
     # ---- process ---------------------------------------------------------------------------------
 
@@ -197,12 +198,17 @@ class Terminal:
         For keys that move focus (Tab, a verdict key) this is what a person does: look, then type on.
         A step whose key changes nothing visible times out, which is a finding in itself.
         """
-        # A blinking text cursor changes the screen twice a second by itself: learn both phases first.
+        # First let the screen settle (what the last key did has shown), learning the phases of a
+        # blinking text cursor, which changes the screen twice a second by itself.
         before = {self._styled(skip_top)}
-        settle = time.monotonic() + BLINK
-        while time.monotonic() < settle and len(before) < 2:
+        quiet_since = time.monotonic()
+        settle_by = quiet_since + timeout
+        while time.monotonic() - quiet_since < BLINK and time.monotonic() < settle_by:
             time.sleep(POLL)
-            before.add(self._styled(skip_top))
+            now = self._styled(skip_top)
+            if now not in before:
+                before = before | {now} if len(before) < 2 else {now}
+                quiet_since = time.monotonic()
         if isinstance(key, Key) or len(key) > 1:
             self.keys(str(key))
         else:
