@@ -155,13 +155,18 @@ class Terminal:
             self._tmux("send-keys", "-t", self.session, "-l", "--", text)
 
     def write(self, text: str, timeout: float = DEFAULT_TIMEOUT) -> None:
-        """Type `text` as one burst and wait until its last word shows once more than before: a
-        person's glance at what they typed before moving on. (The end, because a long line scrolls
-        its start out of a narrow field; a count, because a placeholder may show the same word.)"""
+        """Type `text` as one burst and wait until it shows: a person's glance at what they typed
+        before moving on. Its last word must appear on a line where it was not before (the end,
+        because a long line scrolls its start out of a narrow field; a new line, because the same
+        word may already show in a placeholder or elsewhere)."""
         snippet = text.split()[-1] if text.split() else text
-        seen = self.screen().count(snippet)  # it may already show, as a placeholder or elsewhere
+
+        def lines_with_snippet(screen: str) -> set[str]:
+            return {line for line in screen.splitlines()[3:] if snippet in line}
+
+        before = lines_with_snippet(self.screen())
         self.type(text)
-        self.wait_until(lambda s: s.count(snippet) > seen, timeout, what=f"{snippet!r} typed")
+        self.wait_until(lambda s: bool(lines_with_snippet(s) - before), timeout, what=f"{snippet!r} typed")
 
     def keys(self, *names: str) -> None:
         """Press tmux key names in one burst: "Enter", "Tab", "Escape", "C-s", "Up", "F2", ..."""

@@ -152,10 +152,10 @@ def test_a_blitz_day_from_charter_to_export(term):
     answers = term.query("select answer from reflection_answers")
     assert any("mapped the changeover" in r["answer"] for r in answers), [dict(r) for r in answers]
 
-    # The report-out (what shows is checked in detail in test_screens.py) and an export.
+    # The report-out for the sponsor, on screen and from a second shell, and an export.
     assert "Die cart redesign" in term.cli("report-out", event_id).stdout
     term.keys("o")
-    term.wait_for("Previous day")
+    term.wait_for("Report-out, day 1", "Die cart redesign", "Previous day")
     term.keys("Escape")
     term.wait_gone("Previous day")
     term.keys("x")
