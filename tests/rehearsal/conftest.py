@@ -30,8 +30,8 @@ def terminal(tmp_path):
     """
     made: list[Terminal] = []
 
-    def make(cols: int = 80, rows: int = 24) -> Terminal:
-        term = Terminal(tmp_path, cols, rows)
+    def make(cols: int = 80, rows: int = 24, db=None) -> Terminal:
+        term = Terminal(tmp_path, cols, rows, db)
         made.append(term)
         return term
 

@@ -74,3 +74,13 @@ def start_session(db: Path, session_id: str, *, minutes_ago: float = 0) -> None:
 def moment(day_date: date, hhmm: str) -> datetime:
     """A local wall-clock moment on a date (the rehearsals run with TZ=UTC)."""
     return datetime.combine(day_date, time.fromisoformat(hhmm), tzinfo=UTC)
+
+
+def supersede(db: Path, old_id: str, subject: str, verdict: str, *, day: int, by: str = "sponsor",
+              tags: str = "") -> str:
+    """A change or reversal of an earlier decision, both kept and linked."""
+    store = Store(db)
+    try:
+        return store.decisions.supersede(old_id, DecisionDraft(subject, verdict, by, tags=tags), day=day).id
+    finally:
+        store.close()

@@ -67,12 +67,12 @@ class RehearsalFailure(AssertionError):
 class Terminal:
     """One facilitator process in one tmux pane of a fixed size."""
 
-    def __init__(self, home: Path, cols: int = 80, rows: int = 24) -> None:
+    def __init__(self, home: Path, cols: int = 80, rows: int = 24, db: Path | None = None) -> None:
         self.home = home
         self.cols, self.rows = cols, rows
         self.data_dir = home / "data"
         self.config_dir = home / "config"
-        self.db_path = self.data_dir / "facilitator.db"
+        self.db_path = db or self.data_dir / "facilitator.db"
         self.socket = f"rehearsal-{os.getpid()}-{uuid.uuid4().hex[:10]}"
         self.session = "cockpit"
         self.started = False
@@ -103,8 +103,8 @@ class Terminal:
     def start(self, *args: str, ready: str | None = "facilitator", timeout: float = 20.0) -> Terminal:
         """Open the cockpit (or `facilitator ARGS...`) and wait until `ready` is on the screen."""
         assert not self.started, "one process per Terminal"
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        self.config_dir.mkdir(parents=True, exist_ok=True)
+        for folder in (self.data_dir, self.config_dir, self.db_path.parent):
+            folder.mkdir(parents=True, exist_ok=True)
         command = " ".join(shlex.quote(part) for part in (str(facilitator_command()), *args))
         env_prefix = " ".join(
             f"{name}={shlex.quote(self.env[name])}"
