@@ -24,7 +24,9 @@ def create_set(term: Terminal, title: str) -> str:
 
 
 def reflect(term: Terminal, participant: str, answer: str) -> None:
-    term.wait_for("Reflection", "Participant")
+    # The questions show once the form is whole; typing before that loses keys today (10.4).
+    term.wait_for("Participant", "What did we do best as a group?")
+    term.settle()
     term.write(participant)
     term.step(TAB)
     term.write(answer)

@@ -117,7 +117,8 @@ def test_reflection_history_shows_each_question_and_indents_wrapped_answers(term
     seed.blitz(term.db_path)
     open_event(term, "Press 4 changeover blitz")
     term.keys("r")
-    term.wait_for("Reflection", "Participant")
+    term.wait_for("Participant", "What was supposed to happen?")
+    term.settle()
     term.write("Lead team")
     term.step(TAB)
     answer = ("We planned to film three changeovers and map the current state by four, but the second "
