@@ -16,13 +16,14 @@ from facilitator.config import DEFAULT_THEME, Settings
 from facilitator.domain.display import visible
 from facilitator.errorlog import log_exception
 from facilitator.messages import DatabaseChanged
+from facilitator.ordered_keys import OrderedKeys
 from facilitator.screens.home import HomeScreen
 from facilitator.storage.changes import NOTHING, Changes, ChangeWatcher
 from facilitator.storage.store import Store
 from facilitator.themes import load_themes
 
 
-class FacilitatorApp(App[None]):
+class FacilitatorApp(OrderedKeys, App[None]):
     TITLE = "facilitator"
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     BINDINGS = [
