@@ -41,30 +41,36 @@ class OrderedKeys(App):
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:
-            if id(event) not in self._released:
+            if id(event) in self._released:
+                self._released.discard(id(event))
+            elif self._key_task is None:
+                # Nothing in flight: handle this key now, as Textual would, and hold the next ones
+                # until it has landed.
+                self._key_task = asyncio.create_task(self._release_keys())
+            else:
                 self._held_keys.append(event)
-                if self._key_task is None:
-                    self._key_task = asyncio.create_task(self._release_keys())
                 return
-            self._released.discard(id(event))
             # Where Textual is about to send it: the key's journey starts here and bubbles up.
             self._key_target = self.focused or self.screen
         await super().on_event(event)
 
     async def _release_keys(self) -> None:
         try:
+            await self._settle()
             while self._held_keys and self.is_running:
                 key = self._held_keys.popleft()
                 self._released.add(id(key))
-                self._key_target = None
                 # Posted back to the app's own queue, so the key is handled where Textual handles it.
                 self.post_message(key)
-                try:
-                    await asyncio.wait_for(self._settled(), SETTLE_LIMIT)
-                except asyncio.TimeoutError:
-                    pass
+                await self._settle()
         finally:
             self._key_task = None
+
+    async def _settle(self) -> None:
+        try:
+            await asyncio.wait_for(self._settled(), SETTLE_LIMIT)
+        except asyncio.TimeoutError:
+            pass
 
     async def _settled(self) -> None:
         """Return once the key has finished bubbling and what it set off has been handled."""

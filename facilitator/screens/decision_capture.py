@@ -26,7 +26,7 @@ class DecisionCaptureScreen(FormDialog[Decision]):
     CSS_PATH = "decision_capture.tcss"
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="cancel_decision", tooltip="Close without logging anything"),
-        Binding("enter", "save", "Save", id="save_decision", tooltip="Log the decision (committed at once)"),
+        Binding("ctrl+s", "save", "Save", id="save_decision", tooltip="Log the decision (committed at once)", priority=True),
     ]
 
     def __init__(
@@ -76,7 +76,7 @@ class DecisionCaptureScreen(FormDialog[Decision]):
                 yield Input(self.draft.tags, placeholder="optional, e.g. capex safety", id="tags")
             yield Static("", id="tags-error", classes="capture-error", markup=False)
             yield Static(
-                "tab next field - the underlined key picks - enter saves - esc cancels",
+                "tab next field - the underlined key picks - enter or ctrl+s saves - esc cancels",
                 id="capture-help", markup=False,
             )
 

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Header, TabbedContent, TabPane
+from textual.widgets import Footer, Header, Input, Select, TabbedContent, TabPane, TextArea
 
 from facilitator.domain.display import visible
 from facilitator.domain.errors import UserError
@@ -43,7 +43,7 @@ class EventScreen(TimerControls, Screen[None]):
     # Timer keys first: when the footer is narrow, the clock's keys are the ones a facilitator needs.
     BINDINGS = [
         *TIMER_BINDINGS,
-        Binding("escape", "app.pop_screen", "Events", id="back_to_events", tooltip="Back to the list of events"),
+        Binding("escape", "back", "Events", id="back_to_events", tooltip="Back to the list of events (in a field: clear it, then leave it)"),
         Binding("e", "edit_charter", "Edit charter", id="edit_charter", tooltip="Edit the charter: scope, team, targets"),
         Binding("S", "cycle_status", "Status", id="cycle_status", tooltip="Move the event on: planned, running, done"),
         Binding("x", "export", "Export", id="export", tooltip="Export the event (report-out, JSON, CSV, HTML); the timer keeps running"),
@@ -109,8 +109,33 @@ class EventScreen(TimerControls, Screen[None]):
         followup_flow.show_event(self, event)
         mirror_flow.refresh(self, event)
 
+    def action_back(self) -> None:
+        # Esc in a search box clears it, then leaves it; only Esc with no field in hand leaves the event.
+        field = self.focused
+        if isinstance(field, Input):
+            if field.value:
+                field.value = ""
+            else:
+                self.set_focus(None)
+                self._focus_area(self.query_one(TabbedContent).active)
+            return
+        self.app.pop_screen()
+
     def action_show_tab(self, tab: str) -> None:
+        # Let go of the focus first: a focused widget hidden by the switch hands focus to its neighbour
+        # in the old area (the decision search), whose area then asks to be shown again.
+        self.set_focus(None)
         self.query_one(TabbedContent).active = tab
+        self.call_after_refresh(self._focus_area, tab)
+
+    def _focus_area(self, tab: str) -> None:
+        """Focus the area's list, never a field that takes typing, so the next digit switches areas again."""
+        if self.focused is not None:
+            return
+        pane = self.query_one(f"#{tab}", TabPane)
+        target = next((w for w in self.focus_chain if pane in w.ancestors and not isinstance(w, (Input, TextArea, Select))), None)
+        if target is not None:
+            target.focus()
 
     @work
     async def action_edit_charter(self) -> None:

@@ -18,11 +18,13 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from facilitator.domain.errors import UserError, ValidationError
+from facilitator.screens.enter_saves import ENTER_SAVES, EnterSaves
 
 T = TypeVar("T")
 
 
-class FormDialog(ModalScreen[T | None], Generic[T]):
+class FormDialog(EnterSaves, ModalScreen[T | None], Generic[T]):
+    BINDINGS = [ENTER_SAVES]
     FIELDS: ClassVar[tuple[str, ...]] = ()
     accept: Callable[[Any], T]
 
@@ -42,6 +44,15 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
             yield Label(label, classes="quick-label")
             yield widget
         yield Static("", id=f"{name}-error", classes="quick-error", markup=False)
+
+    def on_mount(self) -> None:
+        # Runs after the subclass's on_mount: the form as it opened, to tell a half-typed one from it.
+        self._opened_with = self.read_draft()
+        self._discard_asked = False
+
+    @on(Input.Changed)
+    def _typed_on(self) -> None:
+        self._discard_asked = False
 
     @on(Input.Submitted)
     def _submitted(self, message: Input.Submitted) -> None:
@@ -65,6 +76,11 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         self.dismiss(saved)
 
     def action_cancel(self) -> None:
+        # A half-typed entry is never thrown away silently: the first Esc says so, the second discards.
+        if not self._discard_asked and self.read_draft() != self._opened_with:
+            self._discard_asked = True
+            self._show_form_error("Not saved yet: esc again discards what you typed, enter saves it.")
+            return
         self.dismiss(None)
 
     def _show_errors(self, errors: dict[str, str]) -> None:

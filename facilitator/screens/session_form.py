@@ -13,15 +13,17 @@ from textual.widgets import Input, Label, Select, Static
 
 from facilitator.domain.agenda import Session, SessionForm, SessionKind
 from facilitator.domain.errors import UserError, ValidationError
+from facilitator.screens.enter_saves import ENTER_SAVES, EnterSaves
 
 _FIELD_OF = {"planned_minutes": "duration"}
 
 
-class SessionFormScreen(ModalScreen[Session | None]):
+class SessionFormScreen(EnterSaves, ModalScreen[Session | None]):
     """``save`` stores the checked session (add or update) and returns it; the dialog then closes."""
 
     CSS_PATH = "session_form.tcss"
     BINDINGS = [
+        ENTER_SAVES,
         Binding("ctrl+s", "save", "Save", id="save_session", tooltip="Check the session and save it", priority=True),
         Binding("escape", "cancel", "Cancel", id="cancel_session", tooltip="Close without saving"),
     ]

@@ -33,7 +33,7 @@ def typed(text: str) -> list[str]:
     return ["space" if char == " " else char for char in text]
 
 
-async def burst(pilot, keys, *, settle: float = 30.0, until=None) -> None:
+async def burst(pilot, keys, *, settle: float = 60.0, until=None) -> None:
     """Send every key without pausing between them, then wait until ``until()`` holds (or settle)."""
     app = pilot.app
     for event in key_events(keys):

@@ -1,0 +1,113 @@
+"""Keys do what the screen says: enter saves from any field, esc never loses typing, digits switch areas."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.widgets import Input, Select, Static, TabbedContent
+
+from facilitator.domain.event import Event, EventKind
+from facilitator.domain.decision import DecisionDraft
+from facilitator.domain.followup import FollowUp
+from facilitator.screens.decision_capture import DecisionCaptureScreen
+from facilitator.screens.event import EventScreen
+from facilitator.screens.home import HomeScreen
+
+
+def _blitz(store, title: str = "Press line 4 SMED", start: date = date(2026, 11, 23)) -> Event:
+    return store.events.add(Event(title=title, kind=EventKind.KAIZEN, start_date=start, days=5))
+
+
+async def _open_event(app, pilot, event_id: str) -> EventScreen:
+    app.push_screen(EventScreen(event_id))
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return app.screen
+
+
+async def test_enter_on_the_from_list_saves_the_follow_up_instead_of_opening_it(make_app, store):
+    event = _blitz(store)
+    store.agenda.add(event.id, 3, "Gemba walk", planned_minutes=30)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_event(app, pilot, event.id)
+        await pilot.press("a", *"Label dies", "tab", *"Tom Hale", "tab", *"fri", "tab")
+        assert isinstance(app.focused, Select) and app.focused.id == "source"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+        saved = store.followups.for_event(event.id)
+        assert [(f.action, f.owner, f.due_date) for f in saved] == [("Label dies", "Tom Hale", date(2026, 11, 27))]
+
+
+async def test_enter_on_a_verdict_or_a_session_kind_saves(make_app, store):
+    event = _blitz(store)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_event(app, pilot, event.id)
+        await pilot.press("d", *"Die cart", "tab", "i")
+        await pilot.press("shift+tab")  # back on the verdict row
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+        assert [d.subject for d in store.decisions.page(event.id)] == ["Die cart"]
+        await pilot.press("2", "i", *"Gemba walk", "tab")
+        assert isinstance(app.focused, Select)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+        assert [s.title for s in store.agenda.sessions(event.id, 3)] == ["Gemba walk"]
+
+
+async def test_esc_in_the_decision_search_clears_then_leaves_the_field_before_leaving_the_event(make_app, store):
+    event = _blitz(store)
+    store.decisions.capture(event.id, DecisionDraft("Die cart", "in_scope", "team"), day=3)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_event(app, pilot, event.id)
+        await pilot.press("3", "slash", *"die", "escape")
+        assert app.screen is screen
+        search = screen.query_one("#decision-search", Input)
+        assert search.value == ""
+        await pilot.press("escape")
+        assert app.screen is screen and app.focused is not search
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_esc_on_a_half_typed_decision_asks_before_discarding(make_app, store):
+    event = _blitz(store)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_event(app, pilot, event.id)
+        await pilot.press("d", *"Die cart", "escape")
+        assert isinstance(app.screen, DecisionCaptureScreen)
+        assert "esc again discards" in str(app.screen.query_one("#form-error", Static).render())
+        assert app.screen.query_one("#subject", Input).value == "Die cart"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen and store.decisions.page(event.id) == []
+        await pilot.press("d", "escape")  # nothing typed: one esc closes
+        await pilot.pause()
+        assert app.screen is screen
+
+
+async def test_digits_switch_areas_from_every_area(make_app, store):
+    earlier = _blitz(store, "Earlier blitz", date(2026, 11, 2))
+    store.followups.add(FollowUp(earlier.id, "Label dies", "Tom", date(2026, 11, 20)))
+    event = _blitz(store)
+    store.decisions.capture(event.id, DecisionDraft("Die cart", "in_scope", "team"), day=3)
+    store.followups.add(FollowUp(event.id, "Order carts", "Ann", date(2026, 12, 20)))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_event(app, pilot, event.id)
+        areas = {"1": "charter", "2": "agenda", "3": "decisions", "4": "reflection", "5": "followup"}
+        for start in areas:
+            for goal in areas:
+                if goal == start:
+                    continue
+                await pilot.press(start, goal)
+                assert screen.query_one(TabbedContent).active == areas[goal], f"{start} then {goal}"
+        assert screen.query_one("#decision-search", Input).value == ""
