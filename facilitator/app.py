@@ -123,7 +123,8 @@ class FacilitatorApp(OrderedKeys, App[None]):
             (screen, binding) for bindings in screen._bindings.key_to_bindings.values() for binding in bindings
         ]
         for node, binding in candidates:
-            if not binding.show or not binding.description or binding.action in seen:
+            # Keys kept out of the footer for room (show=False, with an id) are still named commands.
+            if not (binding.show or binding.id) or not binding.description or binding.action in seen:
                 continue
             seen.add(binding.action)
             help_text = binding.tooltip or binding.description

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Select, TabbedContent, TabPane, TextArea
+from textual.widgets import Header, Input, Select, TabbedContent, TabPane, TextArea
 
 from facilitator.domain.display import visible
 from facilitator.domain.errors import UserError
@@ -19,6 +19,7 @@ from facilitator.messages import DatabaseChanged, DecisionLogged, EventChanged, 
 from facilitator.screens import decision_flow, follow_flow, followup_flow, mirror_flow
 from facilitator.screens.charter_form import CharterFormScreen
 from facilitator.screens.export import open_export
+from facilitator.screens.key_help import KeyHelpScreen, key_groups
 from facilitator.screens.reflection_flow import ReflectionFlow
 from facilitator.screens.timer_controls import TIMER_BINDINGS, TimerControls
 from facilitator.widgets.agenda_view import AgendaView
@@ -26,6 +27,7 @@ from facilitator.widgets.charter_view import CharterView
 from facilitator.widgets.decision_insights import DecisionInsights
 from facilitator.widgets.decision_log import DecisionLog
 from facilitator.widgets.followup_area import FollowUpArea
+from facilitator.widgets.key_bar import KeyBar
 from facilitator.widgets.mirror_nudge import MirrorNudge
 from facilitator.widgets.parking_count import ParkingCount
 from facilitator.widgets.reflection_history import ReflectionHistory
@@ -40,25 +42,27 @@ _NEXT_STATUS = {
 
 class EventScreen(TimerControls, Screen[None]):
     CSS_PATH = Path(__file__).with_suffix(".tcss")
-    # Timer keys first: when the footer is narrow, the clock's keys are the ones a facilitator needs.
+    # The footer holds what a facilitator needs during a session, in the order of a session (at 80
+    # columns there is room for no more); every other key is in the help panel (?) and the palette.
     BINDINGS = [
         *TIMER_BINDINGS,
-        Binding("escape", "back", "Events", id="back_to_events", tooltip="Back to the list of events (in a field: clear it, then leave it)"),
-        Binding("e", "edit_charter", "Edit charter", id="edit_charter", tooltip="Edit the charter: scope, team, targets"),
-        Binding("S", "cycle_status", "Status", id="cycle_status", tooltip="Move the event on: planned, running, done"),
-        Binding("x", "export", "Export", id="export", tooltip="Export the event (report-out, JSON, CSV, HTML); the timer keeps running"),
-        Binding("1", "show_tab('charter')", "Charter", id="tab_charter", show=False),
-        Binding("3", "show_tab('decisions')", "Decisions", id="tab_decisions", show=False),
         Binding("d", "capture_decision", "Decide", id="capture_decision", tooltip="Log a scope decision now; the timer keeps running"),
-        Binding("P", "parking_lot", "Parking lot", id="parking_lot", tooltip="The parking lot: resolve parked items or carry them to the debrief"),
-        Binding("2", "show_tab('agenda')", "Agenda", id="tab_agenda", show=False),
-        Binding("4", "show_tab('reflection')", "Reflection", id="tab_reflection", show=False),
+        Binding("a", "add_followup", "Follow-up", id="add_followup", tooltip="Add a follow-up (action, owner, due date) from anywhere in the event"),
+        Binding("P", "parking_lot", "Parking", id="parking_lot", tooltip="The parking lot: resolve parked items or carry them to the debrief"),
         Binding("r", "reflect", "Reflect", id="reflect", tooltip="Reflect now: an owed reflection, else the current or last session"),
-        Binding("5", "show_tab('followup')", "Follow-up", id="tab_followup", show=False),
-        Binding("a", "add_followup", "Add follow-up", id="add_followup", tooltip="Add a follow-up (action, owner, due date) from anywhere in the event"),
         Binding("m", "record_measurement", "Measure", id="record_measurement", tooltip="Record a measurement for one of the charter's targets"),
-        Binding("o", "report_out", "Report-out", id="report_out", tooltip="Open today's report-out: sessions, scope changes, follow-ups, targets"),
-        Binding("M", "method_mirror", "Mirror", id="method_mirror", tooltip="The method mirror: does this event behave like Action Learning, a Kaizen event or a task force?"),
+        Binding("o", "report_out", "Report", id="report_out", tooltip="Open today's report-out: sessions, scope changes, follow-ups, targets"),
+        Binding("x", "export", "Export", id="export", tooltip="Export the event (report-out, JSON, CSV, HTML); the timer keeps running"),
+        Binding("S", "cycle_status", "Status", id="cycle_status", tooltip="Move the event on: planned, running, done"),
+        Binding("question_mark", "key_help", "Help", id="key_help", key_display="?", tooltip="Every key of this screen, by area"),
+        Binding("M", "method_mirror", "Mirror", id="method_mirror", show=False, tooltip="The method mirror: does this event behave like Action Learning, a Kaizen event or a task force?"),
+        Binding("escape", "back", "Events", id="back_to_events", show=False, tooltip="Back to the list of events (in a field: clear it, then leave it)"),
+        Binding("e", "edit_charter", "Edit charter", id="edit_charter", show=False, tooltip="Edit the charter: scope, team, targets"),
+        Binding("1", "show_tab('charter')", "Charter", id="tab_charter", show=False, tooltip="Show the charter"),
+        Binding("2", "show_tab('agenda')", "Agenda", id="tab_agenda", show=False, tooltip="Show the day's agenda"),
+        Binding("3", "show_tab('decisions')", "Decisions", id="tab_decisions", show=False, tooltip="Show the decision log"),
+        Binding("4", "show_tab('reflection')", "Reflection", id="tab_reflection", show=False, tooltip="Show the reflections"),
+        Binding("5", "show_tab('followup')", "Follow-up", id="tab_followup", show=False, tooltip="Show the follow-ups and targets"),
     ]
 
     event: var[Event | None] = var(None)
@@ -85,7 +89,8 @@ class EventScreen(TimerControls, Screen[None]):
                 yield ReflectionHistory(self.event_id, id="reflection-history")
             with TabPane("5 Follow-up", id="followup"):
                 yield FollowUpArea(id="followup-area")
-        yield Footer()
+        # Two rows: the eleven keys of a session fit at 80 columns; the rest are behind ? and ctrl+p.
+        yield KeyBar(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.reload()
@@ -108,6 +113,9 @@ class EventScreen(TimerControls, Screen[None]):
         decision_flow.show_event(self, event)
         followup_flow.show_event(self, event)
         mirror_flow.refresh(self, event)
+
+    def action_key_help(self) -> None:
+        self.app.push_screen(KeyHelpScreen(self.title or "event", key_groups(self)))
 
     def action_back(self) -> None:
         # Esc in a search box clears it, then leaves it; only Esc with no field in hand leaves the event.

@@ -27,18 +27,18 @@ from facilitator.widgets.timer_bar import TimerBar
 MAX_EXTENSION_MINUTES = 4 * 60
 
 TIMER_BINDINGS = [
-    Binding("space", "timer_toggle", "Start/pause", id="timer_toggle", key_display="space",
+    Binding("space", "timer_toggle", "Timer", id="timer_toggle", key_display="space",
             tooltip="Start the next session, or pause / resume the one in hand"),
     Binding("n", "timer_next", "Next", id="timer_next", tooltip="Finish this session and start the next one"),
-    Binding("f", "timer_finish", "Finish", id="timer_finish", tooltip="Finish the session in hand"),
-    Binding("k", "timer_skip", "Skip", id="timer_skip", tooltip="Skip the session in hand (recorded as skipped)"),
-    Binding("plus", "timer_extend(5)", "+5 min", id="timer_extend", key_display="+",
+    Binding("f", "timer_finish", "Finish", id="timer_finish", show=False, tooltip="Finish the session in hand"),
+    Binding("k", "timer_skip", "Skip", id="timer_skip", show=False, tooltip="Skip the session in hand (recorded as skipped)"),
+    Binding("plus", "timer_extend(5)", "+5 min", id="timer_extend", key_display="+", show=False,
             tooltip="Give the session in hand 5 more minutes"),
-    Binding("E", "timer_extend_by", "Extend by", id="timer_extend_by",
+    Binding("E", "timer_extend_by", "Extend by", id="timer_extend_by", show=False,
             tooltip="Give the session in hand a typed amount of extra time (10, 15m, 1h)"),
-    Binding("u", "timer_until", "Until", id="timer_until",
+    Binding("u", "timer_until", "Until", id="timer_until", show=False,
             tooltip="Count the session in hand down to a clock time (e.g. until 11:00)"),
-    Binding("p", "timer_projector", "Projector", id="timer_projector",
+    Binding("p", "timer_projector", "Projector", id="timer_projector", show=False,
             tooltip="Full-screen clock for the room: countdown, title and what is next"),
 ]
 

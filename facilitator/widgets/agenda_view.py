@@ -72,13 +72,13 @@ class AgendaView(Widget, can_focus=False):
     AgendaView #agenda-help { height: auto; padding: 0 1; color: $text-muted; }
     """
     BINDINGS = [
-        Binding("left_square_bracket", "day(-1)", "Prev day", id="agenda_prev_day", key_display="[",
+        Binding("left_square_bracket", "day(-1)", "Prev day", id="agenda_prev_day", show=False, key_display="[",
                 tooltip="Show the previous day of the agenda"),
-        Binding("right_square_bracket", "day(1)", "Next day", id="agenda_next_day", key_display="]",
+        Binding("right_square_bracket", "day(1)", "Next day", id="agenda_next_day", show=False, key_display="]",
                 tooltip="Show the next day of the agenda"),
-        Binding("i", "add", "Add session", id="agenda_add", tooltip="Add a session after the highlighted one"),
-        Binding("g", "start_here", "Start this", id="agenda_start", tooltip="Start the highlighted session now"),
-        Binding("delete,backspace", "delete", "Delete", id="agenda_delete", key_display="del",
+        Binding("i", "add", "Add session", id="agenda_add", show=False, tooltip="Add a session after the highlighted one"),
+        Binding("g", "start_here", "Start this", id="agenda_start", show=False, tooltip="Start the highlighted session now"),
+        Binding("delete,backspace", "delete", "Delete", id="agenda_delete", show=False, key_display="del",
                 tooltip="Delete the highlighted session (asks first)"),
         Binding("shift+up", "shift(-1)", "Up", id="agenda_up", show=False, tooltip="Move the session up"),
         Binding("shift+down", "shift(1)", "Down", id="agenda_down", show=False, tooltip="Move the session down"),
@@ -86,8 +86,8 @@ class AgendaView(Widget, can_focus=False):
                 tooltip="Move the highlighted session to the previous day"),
         Binding("greater_than_sign", "move_day(1)", "To next day", id="agenda_to_next_day", key_display=">",
                 show=False, tooltip="Move the highlighted session to the next day"),
-        Binding("L", "template", "Template", id="agenda_template", tooltip="Fill empty days from a published agenda template"),
-        Binding("R", "replan", "Re-plan", id="agenda_replan", tooltip="Bring a late day back to its planned end"),
+        Binding("L", "template", "Template", id="agenda_template", show=False, tooltip="Fill empty days from a published agenda template"),
+        Binding("R", "replan", "Re-plan", id="agenda_replan", show=False, tooltip="Bring a late day back to its planned end"),
     ]
 
     class Changed(Message):

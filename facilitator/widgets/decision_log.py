@@ -44,13 +44,13 @@ class DecisionLog(Vertical):
     DecisionLog.-broken #decision-seal { display: block; }
     """
     BINDINGS = [
-        Binding("slash", "focus_search", "Search", id="decision_search", tooltip="Search decisions and amendments as you type"),
-        Binding("v", "cycle_verdict", "Verdict", id="decision_filter_verdict", tooltip="Filter the log by verdict (press again for the next)"),
-        Binding("y", "cycle_day", "Day", id="decision_filter_day", tooltip="Filter the log by day of the event"),
-        Binding("b", "cycle_decided_by", "By", id="decision_filter_by", tooltip="Filter by who decided: facilitator, team, sponsor"),
-        Binding("c", "cycle_state", "Current", id="decision_filter_state", tooltip="Show all, only current or only superseded decisions"),
-        Binding("t", "cycle_session", "Session", id="decision_filter_session", tooltip="Filter by the session a decision was taken in"),
-        Binding("z", "clear_filters", "Clear", id="decision_filter_clear", tooltip="Clear the search and every filter"),
+        Binding("slash", "focus_search", "Search", id="decision_search", show=False, tooltip="Search decisions and amendments as you type"),
+        Binding("v", "cycle_verdict", "Verdict", id="decision_filter_verdict", show=False, tooltip="Filter the log by verdict (press again for the next)"),
+        Binding("y", "cycle_day", "Day", id="decision_filter_day", show=False, tooltip="Filter the log by day of the event"),
+        Binding("b", "cycle_decided_by", "By", id="decision_filter_by", show=False, tooltip="Filter by who decided: facilitator, team, sponsor"),
+        Binding("c", "cycle_state", "Current", id="decision_filter_state", show=False, tooltip="Show all, only current or only superseded decisions"),
+        Binding("t", "cycle_session", "Session", id="decision_filter_session", show=False, tooltip="Filter by the session a decision was taken in"),
+        Binding("z", "clear_filters", "Clear", id="decision_filter_clear", show=False, tooltip="Clear the search and every filter"),
     ]
 
     filters: var[DecisionFilter] = var(DecisionFilter, init=False)

@@ -56,9 +56,9 @@ class EarlierFollowUps(DataTable):
     EarlierFollowUps { height: auto; max-height: 8; }
     """
     BINDINGS = [
-        Binding("s", "next_status", "Move on", id="earlier_next_status", tooltip="Move the earlier event's follow-up on"),
-        Binding("b", "blocked", "Blocked", id="earlier_blocked", tooltip="Mark the earlier event's follow-up blocked"),
-        Binding("enter", "edit", "Edit", id="earlier_edit", tooltip="Edit the earlier event's follow-up"),
+        Binding("s", "next_status", "Move on", id="earlier_next_status", show=False, tooltip="Move the earlier event's follow-up on"),
+        Binding("b", "blocked", "Blocked", id="earlier_blocked", show=False, tooltip="Mark the earlier event's follow-up blocked"),
+        Binding("enter", "edit", "Edit", id="earlier_edit", show=False, tooltip="Edit the earlier event's follow-up"),
     ]
 
     def __init__(self, **kwargs) -> None:

@@ -32,9 +32,9 @@ class Newspaper(DataTable):
     Newspaper { height: auto; max-height: 100%; }
     """
     BINDINGS = [
-        Binding("s", "next_status", "Move on", id="followup_next_status", tooltip="Move the follow-up on: open, in progress, done"),
-        Binding("b", "blocked", "Blocked", id="followup_blocked", tooltip="Mark the follow-up blocked"),
-        Binding("enter", "edit", "Edit", id="followup_edit", tooltip="Edit the follow-up: action, owner, due, status, outcome"),
+        Binding("s", "next_status", "Move on", id="followup_next_status", show=False, tooltip="Move the follow-up on: open, in progress, done"),
+        Binding("b", "blocked", "Blocked", id="followup_blocked", show=False, tooltip="Mark the follow-up blocked"),
+        Binding("enter", "edit", "Edit", id="followup_edit", show=False, tooltip="Edit the follow-up: action, owner, due, status, outcome"),
     ]
 
     def __init__(self, **kwargs) -> None:

@@ -27,9 +27,9 @@ class ReflectionHistory(Vertical):
     ReflectionHistory #reflection-body { padding: 0 1; height: auto; }
     """
     BINDINGS = [
-        Binding("slash", "focus_search", "Search", id="reflection_search",
+        Binding("slash", "focus_search", "Search", id="reflection_search", show=False,
                 tooltip="Search reflections: answers, names, assumptions"),
-        Binding("g", "cycle_grouping", "Group by", id="reflection_grouping",
+        Binding("g", "cycle_grouping", "Group by", id="reflection_grouping", show=False,
                 tooltip="Show reflections by session, by framework, or as a per-day summary"),
     ]
 

@@ -83,6 +83,8 @@ async def test_empty_subject_refused_and_escape_saves_nothing(make_app, store):
         assert app.screen is dialog
         error = dialog.query_one("#subject-error", Static)
         assert error.display and "Subject is empty" in str(error.render())
+        await pilot.press("escape")  # a verdict was picked: the first esc asks
+        assert app.screen is dialog
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, EventScreen)

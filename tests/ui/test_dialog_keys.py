@@ -111,3 +111,30 @@ async def test_digits_switch_areas_from_every_area(make_app, store):
                 await pilot.press(start, goal)
                 assert screen.query_one(TabbedContent).active == areas[goal], f"{start} then {goal}"
         assert screen.query_one("#decision-search", Input).value == ""
+
+
+async def test_footer_at_80_columns_shows_the_session_keys_and_help_lists_every_area(make_app, store):
+    from textual.widgets._footer import FooterKey
+
+    from facilitator.screens.key_help import KeyHelpScreen
+    from facilitator.widgets.key_bar import KeyBar
+
+    event = _blitz(store)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_event(app, pilot, event.id)
+        bar = screen.query_one(KeyBar)
+        shown = {
+            key.key for key in bar.query(FooterKey)
+            if key.region.height == 1 and bar.region.contains_region(key.region) and key.region.width >= len(key.key_display) + len(key.description) + 1
+        }
+        assert {"space", "n", "d", "a", "o", "x", "P", "r", "m", "S", "question_mark"} <= shown
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, KeyHelpScreen)
+        text = "\n".join(str(s.render()) for s in app.screen.query(Static))
+        for area, key_line in (("Timer", "Extend by"), ("2 Agenda", "Add session"), ("3 Decisions", "Verdict"),
+                               ("5 Follow-up", "Move on"), ("Areas", "Decisions"), ("The cockpit", "Theme")):
+            assert area in text and key_line in text
+        await pilot.press("escape")
+        assert app.screen is screen

@@ -1,0 +1,81 @@
+"""``?``: every key of the screen, by area, read from the Binding objects themselves.
+
+The footer has room for the keys of a session; this panel lists the rest. Nothing here repeats a
+description: each line is the binding's key, its description and its tooltip, so the panel, the footer
+and the command palette can never disagree.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static, TabPane
+
+# Screen-level bindings are grouped by the first word of their id.
+_SCREEN_GROUPS = {"timer": "Timer (the clock above every area)", "tab": "Areas"}
+
+
+def _described(bindings) -> list[Binding]:
+    return [b for b in bindings if isinstance(b, Binding) and b.description and b.id]
+
+
+def key_groups(screen: Screen) -> list[tuple[str, list[Binding]]]:
+    """(area title, bindings) for the screen, each area widget, then the app."""
+    groups: dict[str, list[Binding]] = {}
+    for binding in _described(b for bs in screen._bindings.key_to_bindings.values() for b in bs):
+        title = _SCREEN_GROUPS.get(binding.id.split("_")[0], "Anywhere in the event")
+        groups.setdefault(title, []).append(binding)
+    seen: set[type] = set()
+    for widget in screen.query("*"):
+        own = _described(type(widget).__dict__.get("BINDINGS", ()))
+        if not own or type(widget) in seen:
+            continue
+        seen.add(type(widget))
+        pane = next((a for a in widget.ancestors if isinstance(a, TabPane)), None)
+        title = str(pane._title) if pane is not None else type(widget).__name__
+        groups.setdefault(title, []).extend(b for b in own if b not in groups.get(title, ()))
+    groups["The cockpit"] = _described(b for bs in screen.app._bindings.key_to_bindings.values() for b in bs)
+    return [(title, bindings) for title, bindings in groups.items() if bindings]
+
+
+class KeyHelpScreen(ModalScreen[None]):
+    DEFAULT_CSS = """
+    KeyHelpScreen { align: center middle; }
+    KeyHelpScreen > VerticalScroll {
+        width: 90; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    KeyHelpScreen .help-area { text-style: bold; color: $accent; margin-top: 1; }
+    """
+    BINDINGS = [
+        Binding("escape,question_mark,q", "dismiss", "Close", id="close_key_help", tooltip="Close the key list"),
+    ]
+
+    def __init__(self, title: str, groups: list[tuple[str, list[Binding]]]) -> None:
+        super().__init__()
+        self.help_title = title
+        self.groups = groups
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="key-help"):
+            yield Static(Text(f"Keys: {self.help_title}   (esc closes)", style="bold"))
+            for title, bindings in self.groups:
+                yield Static(Text(title), classes="help-area")
+                lines = Text()
+                for binding in bindings:
+                    if lines:
+                        lines.append("\n")
+                    lines.append(f"{self.app.get_key_display(binding):>7}  ", style="bold")
+                    lines.append(binding.description)
+                    if binding.tooltip and binding.tooltip != binding.description:
+                        lines.append(f"  {binding.tooltip}", style="dim")
+                yield Static(lines)
+
+    def on_mount(self) -> None:
+        self.query_one("#key-help").focus()
+
+    async def action_dismiss(self, result: None = None) -> None:
+        self.dismiss(None)
