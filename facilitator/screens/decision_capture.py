@@ -76,7 +76,7 @@ class DecisionCaptureScreen(FormDialog[Decision]):
                 yield Input(self.draft.tags, placeholder="optional, e.g. capex safety", id="tags")
             yield Static("", id="tags-error", classes="capture-error", markup=False)
             yield Static(
-                "tab next field - the underlined key picks - enter or ctrl+s saves - esc cancels",
+                "tab next field - underlined key picks - enter/ctrl+s saves - esc cancels",
                 id="capture-help", markup=False,
             )
 
