@@ -10,20 +10,23 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.screen import Screen
 
 from facilitator.config import DEFAULT_THEME, Settings
 from facilitator.domain.display import visible
 from facilitator.errorlog import log_exception
 from facilitator.messages import DatabaseChanged
+from facilitator.notices import QuietNotices
 from facilitator.ordered_keys import OrderedKeys
 from facilitator.screens.home import HomeScreen
 from facilitator.storage.changes import NOTHING, Changes, ChangeWatcher
 from facilitator.storage.store import Store
+from facilitator.theme_picker import ThemePicker, own_theme_order
 from facilitator.themes import load_themes
 
 
-class FacilitatorApp(OrderedKeys, App[None]):
+class FacilitatorApp(QuietNotices, OrderedKeys, App[None]):
     TITLE = "facilitator"
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     BINDINGS = [
@@ -50,6 +53,7 @@ class FacilitatorApp(OrderedKeys, App[None]):
         loaded = load_themes()
         for custom in loaded.themes:
             self.register_theme(custom)
+        self.own_themes = own_theme_order(custom.name for custom in loaded.themes)
         self._startup_problems = list(loaded.problems)
         wanted = theme or self.settings.theme
         if wanted not in self.available_themes:
@@ -112,6 +116,10 @@ class FacilitatorApp(OrderedKeys, App[None]):
         # Every toast passes here (screens and widgets call the App's): a name typed elsewhere with
         # control characters shows them as symbols, never raw.
         super().notify(visible(message) if isinstance(message, str) else message, *args, **kwargs)
+
+    def search_themes(self) -> None:
+        # f2 and the palette's "Theme": the cockpit's own themes first, then Textual's.
+        self.push_screen(CommandPalette(providers=[ThemePicker], placeholder="Pick a theme..."))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every key shown in the footer is also a named command in the palette."""

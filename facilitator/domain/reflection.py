@@ -176,14 +176,16 @@ class Cadence(StrEnum):
 
 
 def after_session(
-    kind: EventKind, how: str, *, last_of_day: bool, last_of_event: bool, is_break: bool = False
+    kind: EventKind, how: str, *, last_of_day: bool, last_of_event: bool, is_break: bool = False,
+    ran: bool = False,
 ) -> Cadence:
     """The cadence rule when a session ends (``how``: finished, next or skipped).
 
-    A break is nothing to reflect on, but a break that closes the day still closes the day.
+    A break is nothing to reflect on, but a break that closes the day still closes the day. A session
+    skipped after it had run (``ran``: its clock was started) was held all the same, so it is reflected on.
     """
     if kind is EventKind.ACTION_LEARNING:
-        held = how in ("finished", "next") and not is_break
+        held = (how in ("finished", "next") or ran) and not is_break
         return Cadence.OPEN_SESSION if held else Cadence.NOTHING
     if last_of_event:
         return Cadence.REQUIRE_EVENT

@@ -16,11 +16,13 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static, TextArea
 
 from facilitator.domain.errors import UserError, ValidationError
+from facilitator.messages import DatabaseChanged
 from facilitator.domain.event import Event
 from facilitator.domain.frameworks import WHERE_ELSE_PROMPT, reversal_prompts
 from facilitator.domain.reflection import Loop, ReflectionForm, Target
 from facilitator.reflection_files import LoadedFrameworks
 from facilitator.screens.text_prompt import TextPromptScreen
+from facilitator.widgets.timer_bar import TimerBar
 from facilitator.storage.reflections import save_reflection
 
 
@@ -34,6 +36,7 @@ class ReflectionRequest:
     framework: str
     required: bool = False
     reversed_decisions: tuple[str, ...] = ()
+    skipped_reason: str = ""  # given earlier: leaving again keeps it rather than asking a second time
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,7 @@ class ReflectionResult:
 
 
 class ReflectionScreen(Screen[ReflectionResult]):
+    HOLD_NOTICES = True  # a form: notices wait until it closes (facilitator/notices.py)
     CSS_PATH = "reflection.tcss"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save_reflection", tooltip="Save these answers and close", priority=True),
@@ -67,6 +71,8 @@ class ReflectionScreen(Screen[ReflectionResult]):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        # The clock stays in sight while the group reflects (in a set, the next session is already running).
+        yield TimerBar(id="timer-bar")
         with VerticalScroll(id="reflection-form"):
             yield Static(self.request.about, id="about", markup=False)
             yield Static("", id="saved-so-far", markup=False)
@@ -106,11 +112,19 @@ class ReflectionScreen(Screen[ReflectionResult]):
         yield Footer()
 
     async def on_mount(self) -> None:
+        self._show_timer()
         self.sub_title = "Reflection" + ("  (required)" if self.request.required else "")
         self._show_errors({})
         self._show_saved()
         await self._show_prompts()
         self.query_one("#participant", Input).focus()
+
+    def _show_timer(self) -> None:
+        self.query_one(TimerBar).show(self.app.store.timer.state(self.request.event.id))
+
+    def on_database_changed(self, message: DatabaseChanged) -> None:
+        if message.changes.touches("events", "sessions", "timer_log"):
+            self._show_timer()
 
     def prompts(self) -> tuple[str, ...]:
         framework = self.frameworks.get(self.framework_key)
@@ -229,6 +243,10 @@ class ReflectionScreen(Screen[ReflectionResult]):
     def action_leave(self) -> None:
         if self.saved or not self.request.required:
             self.dismiss(self._result())
+            return
+        if self.request.skipped_reason:
+            # Skipped before, with a reason: it stays owed with that reason; no second question.
+            self.dismiss(ReflectionResult(saved=0, skipped_reason=self.request.skipped_reason))
             return
         request = self.request
         framework = self.frameworks.get(self.framework_key)

@@ -43,9 +43,10 @@ class ReflectionFlow:
         of_day = [s for s in everything if s.day == session.day]
         last_of_day = bool(of_day) and of_day[-1].id == session.id
         last_day = max((s.day for s in everything), default=session.day)
+        ran = how == "skipped" and self.store.timer.state(event_id).timer(session_id).started_at is not None
         cadence = after_session(
             event.kind, how, last_of_day=last_of_day, last_of_event=last_of_day and session.day >= last_day,
-            is_break=session.kind is SessionKind.BREAK,
+            is_break=session.kind is SessionKind.BREAK, ran=ran,
         )
         if cadence is Cadence.OPEN_SESSION:
             self.open(event, self._session_target(session), required=True)
@@ -126,6 +127,7 @@ class ReflectionFlow:
             event=event, target=target, about=self.describe(event, target),
             framework=self._framework_for(event, target), required=required,
             reversed_decisions=self._reversed(event, target),
+            skipped_reason=self.store.reflections.skip_reason(event.id, target) if required else "",
         )
 
         def closed(result: ReflectionResult | None) -> None:

@@ -145,6 +145,11 @@ class ReflectionRepository:
         sql = f"select * from reflections where {where} and status in ({marks}) order by created_at"
         return list(self.db.query(sql, [*params, *statuses]))
 
+    def skip_reason(self, event_id: str, target: Target) -> str:
+        """The reason already given for skipping this owed reflection ("" if none was given)."""
+        rows = self._rows(event_id, target, (Status.SKIPPED.value,))
+        return (rows[-1]["skipped_reason"] or "") if rows else ""
+
     def _has(self, event_id: str, target: Target, statuses: tuple[str, ...]) -> bool:
         return bool(self._rows(event_id, target, statuses))
 

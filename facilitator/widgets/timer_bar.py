@@ -24,6 +24,8 @@ from facilitator.domain.display import shown
 from facilitator.domain.forecast import format_countdown
 from facilitator.domain.timer import CLOCK_JUMP_THRESHOLD, AgendaState, SessionTimer, TimerState
 
+ALARM_SECONDS = 10  # how long the status flashes when the time is up or nearly up
+
 
 @dataclass(frozen=True)
 class TimerView:
@@ -120,6 +122,7 @@ class TimerBar(Widget):
     TimerBar.-overrun #timer-status, TimerBar.-overrun #timer-countdown { color: $error; }
     TimerBar.-overrun #timer-progress Bar > .bar--complete { color: $error; }
     TimerBar.-paused #timer-status { color: $warning; text-style: bold reverse; }
+    TimerBar.-alarm #timer-status, TimerBar.-alarm #timer-countdown { text-style: bold reverse; }
     """
 
     class ClockJumped(Message):
@@ -219,11 +222,13 @@ class TimerBar(Widget):
             key = (view.timer_key, kind)
             if due and key not in self._alarmed:
                 self._alarmed.add(key)
+                # The alarm is the bar itself (a toast would cover an open dialog's fields): the bell,
+                # then the status flashes in reverse for ALARM_SECONDS on top of the bar's colour.
                 if kind == "zero":
                     self.app.bell()
-                    self.app.notify(f"Time is up: {view.title}", title="Timer", severity="error", timeout=10, markup=False)
-                elif view.mode == "warning":
-                    self.app.notify(f"{self._warn_minutes()} minutes left: {view.title}", title="Timer", severity="warning", markup=False)
+                if kind == "zero" or view.mode == "warning":
+                    self.add_class("-alarm")
+                    self.set_timer(ALARM_SECONDS, lambda: self.remove_class("-alarm"))
 
     @property
     def view(self) -> TimerView | None:

@@ -138,3 +138,50 @@ async def test_footer_at_80_columns_shows_the_session_keys_and_help_lists_every_
             assert area in text and key_line in text
         await pilot.press("escape")
         assert app.screen is screen
+
+
+async def test_f2_lists_the_cockpits_own_themes_first_and_says_what_they_are_for(make_app):
+    from textual.command import CommandPalette
+    from textual.widgets import OptionList
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2")
+        await pilot.pause(0.3)
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        options = app.screen.query_one(OptionList)
+        shown = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert [line.split("\n")[0] for line in shown[:3]] == ["shopfloor-dark", "projector-light", "andon"]
+        assert "projector in a bright room" in shown[1]
+        assert any(line.startswith("nord") and "Textual built-in" in line for line in shown[3:])
+
+
+async def test_notices_wait_while_a_dialog_is_open_and_never_pile_up(make_app, store, clock):
+    from textual.widgets._toast import Toast
+
+    from facilitator.widgets.timer_bar import TimerBar
+
+    event = _blitz(store)
+    session = store.agenda.add(event.id, 3, "Kick-off", planned_minutes=30)
+    store.timer.start(session.id)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_event(app, pilot, event.id)
+        app.clear_notifications()
+        await pilot.press("d", *"Die cart")
+        app.notify("Open follow-ups: 4 from earlier events")
+        clock.advance(minutes=31)
+        screen.query_one(TimerBar).tick()  # time is up while the dialog is open
+        await pilot.pause()
+        assert isinstance(app.screen, DecisionCaptureScreen)
+        assert not app.screen.query(Toast) and not list(app._notifications)
+        assert screen.query_one(TimerBar).has_class("-alarm")
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert app.screen is screen
+        assert [n.message for n in app._notifications] == ["Open follow-ups: 4 from earlier events"]
+        for number in range(4):
+            app.notify(f"Notice {number}")
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == ["Notice 2", "Notice 3"]

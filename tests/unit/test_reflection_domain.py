@@ -51,6 +51,8 @@ def test_action_learning_opens_reflection_whenever_a_session_ends(how):
 
 def test_action_learning_skipped_session_or_a_break_needs_no_reflection():
     assert after_session(AL, "skipped", last_of_day=False, last_of_event=False) is Cadence.NOTHING
+    # ...unless it had run before it was skipped: a session that ran is reflected on.
+    assert after_session(AL, "skipped", last_of_day=False, last_of_event=False, ran=True) is Cadence.OPEN_SESSION
     assert after_session(AL, "finished", last_of_day=False, last_of_event=False, is_break=True) is Cadence.NOTHING
     assert after_session(KZ, "finished", last_of_day=True, last_of_event=False, is_break=True) is Cadence.OFFER_DAY
 
