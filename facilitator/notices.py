@@ -4,7 +4,7 @@ A toast sits in the bottom-right corner, exactly where the quick dialogs put the
 up" covered the Tags field of an open decision, the "Open follow-ups" notice covered the verdict
 choices, and three stacked toasts hid half the newspaper. So, for the whole app:
 
-- while a dialog (a modal screen, or a form screen that says ``HOLD_NOTICES``) is open, notices wait
+- while a dialog (a modal screen: the quick captures sit where toasts appear) is open, notices wait
   and show when it closes;
 - at most ``MAX_SHOWN`` notices show at once; a new one retires the oldest.
 
@@ -38,7 +38,7 @@ class QuietNotices(App):
             screen = self.screen
         except Exception:
             return False
-        return isinstance(screen, ModalScreen) or getattr(screen, "HOLD_NOTICES", False)
+        return isinstance(screen, ModalScreen)
 
     def _on_notify(self, event: Notify) -> None:
         if self._dialog_open():

@@ -35,7 +35,6 @@ _MULTI_LINE = {
 class CharterFormScreen(Screen[Event | None]):
     """Returns the saved Event, or None when cancelled. Nothing is saved until every field is valid."""
 
-    HOLD_NOTICES = True  # a form: notices wait until it closes (facilitator/notices.py)
 
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     BINDINGS = [

@@ -50,6 +50,13 @@ class FormDialog(EnterSaves, ModalScreen[T | None], Generic[T]):
         self._opened_with = self.read_draft()
         self._discard_asked = False
 
+    def on_descendant_focus(self) -> None:
+        # Where the next key goes is plain to see: the focused field's row is marked (CSS :focus-within
+        # does not follow focus from row to row here), pickers and drop-downs included.
+        focused = self.focused
+        for row in self.query(".capture-row, .quick-row"):
+            row.set_class(focused is not None and focused in row.query("*"), "-current")
+
     @on(Input.Changed)
     def _typed_on(self) -> None:
         self._discard_asked = False

@@ -7,6 +7,7 @@ and the command palette can never disagree.
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -64,15 +65,14 @@ class KeyHelpScreen(ModalScreen[None]):
             yield Static(Text(f"Keys: {self.help_title}   (esc closes)", style="bold"))
             for title, bindings in self.groups:
                 yield Static(Text(title), classes="help-area")
-                lines = Text()
+                table = Table(box=None, show_header=False, padding=(0, 1), expand=True)
+                table.add_column(no_wrap=True, style="bold", justify="right")
+                table.add_column(no_wrap=True)
+                table.add_column(ratio=1, style="dim")
                 for binding in bindings:
-                    if lines:
-                        lines.append("\n")
-                    lines.append(f"{self.app.get_key_display(binding):>7}  ", style="bold")
-                    lines.append(binding.description)
-                    if binding.tooltip and binding.tooltip != binding.description:
-                        lines.append(f"  {binding.tooltip}", style="dim")
-                yield Static(lines)
+                    tooltip = binding.tooltip if binding.tooltip != binding.description else ""
+                    table.add_row(Text(self.app.get_key_display(binding)), Text(binding.description), Text(tooltip))
+                yield Static(table)
 
     def on_mount(self) -> None:
         self.query_one("#key-help").focus()

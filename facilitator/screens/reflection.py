@@ -47,7 +47,6 @@ class ReflectionResult:
 
 
 class ReflectionScreen(Screen[ReflectionResult]):
-    HOLD_NOTICES = True  # a form: notices wait until it closes (facilitator/notices.py)
     CSS_PATH = "reflection.tcss"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save_reflection", tooltip="Save these answers and close", priority=True),

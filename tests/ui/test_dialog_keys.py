@@ -12,6 +12,7 @@ from facilitator.domain.followup import FollowUp
 from facilitator.screens.decision_capture import DecisionCaptureScreen
 from facilitator.screens.event import EventScreen
 from facilitator.screens.home import HomeScreen
+from tests.screen_text import rendered_text
 
 
 def _blitz(store, title: str = "Press line 4 SMED", start: date = date(2026, 11, 23)) -> Event:
@@ -132,7 +133,7 @@ async def test_footer_at_80_columns_shows_the_session_keys_and_help_lists_every_
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, KeyHelpScreen)
-        text = "\n".join(str(s.render()) for s in app.screen.query(Static))
+        text = "\n".join(rendered_text(s, width=200) for s in app.screen.query(Static))
         for area, key_line in (("Timer", "Extend by"), ("2 Agenda", "Add session"), ("3 Decisions", "Verdict"),
                                ("5 Follow-up", "Move on"), ("Areas", "Decisions"), ("The cockpit", "Theme")):
             assert area in text and key_line in text
@@ -185,3 +186,22 @@ async def test_notices_wait_while_a_dialog_is_open_and_never_pile_up(make_app, s
             app.notify(f"Notice {number}")
         await pilot.pause()
         assert [n.message for n in app._notifications] == ["Notice 2", "Notice 3"]
+
+
+async def test_a_verdict_key_moves_on_to_decided_by_and_the_row_in_hand_is_marked(make_app, store):
+    from facilitator.widgets.choice_picker import ChoicePicker
+
+    event = _blitz(store)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_event(app, pilot, event.id)
+        await pilot.press("d")
+        marked = lambda: [row.query_one(".capture-label").render().plain for row in app.screen.query(".capture-row.-current")]  # noqa: E731
+        assert marked() == ["Subject"]
+        await pilot.press(*"Die cart", "tab")
+        assert marked() == ["Verdict"]
+        await pilot.press("i")
+        assert isinstance(app.focused, ChoicePicker) and app.focused.id == "decided_by"
+        assert marked() == ["Decided by"]
+        await pilot.press("t")
+        assert app.focused.id == "rationale" and marked() == ["Why"]

@@ -200,7 +200,7 @@ async def test_timer_actions_are_in_the_command_palette(make_app, store):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_event(app, pilot, event)
         titles = {command.title for command in app.get_system_commands(screen)}
-        for title in ("Start/pause", "Next", "Finish", "Skip", "+5 min", "Extend by", "Until", "Projector"):
+        for title in ("Timer", "Next", "Finish", "Skip", "+5 min", "Extend by", "Until", "Projector"):
             assert title in titles
 
 
