@@ -14,7 +14,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 # What each shipped theme is for, shown beside its name in the picker.
 SHIPPED = {
     "shopfloor-dark": "facilitator, the default: light on dark for the laptop",
-    "projector-light": "facilitator: black on white with deep colours, for a projector in a bright room",
+    "projector-light": "facilitator: black on white, for a projector in a bright room",
     "andon": "facilitator: amber on black, like an andon board",
 }
 

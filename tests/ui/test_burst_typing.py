@@ -85,3 +85,19 @@ async def test_sessions_and_a_prompt_typed_in_one_burst_land_as_typed(make_app, 
         assert sorted(titles) == ["Gemba walk 1", "Gemba walk 2", "Gemba walk 3", "Kick-off"]
         assert {s.planned_minutes for s in store.agenda.sessions(event.id, 3) if s.title.startswith("Gemba")} == {45}
         assert app.screen is screen
+
+
+async def test_a_reflection_typed_in_one_burst_is_saved_as_typed(make_app, store):
+    event = store.events.add(
+        Event(title="Onboarding set", kind=EventKind.ACTION_LEARNING, start_date=date(2026, 11, 25), days=3)
+    )
+    session = store.agenda.add(event.id, 1, "Opening round")
+    store.timer.start(session.id)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_event(app, pilot, event.id)
+        keys = ["r", *typed("Li Wei"), "tab", *typed("We listened"), "tab", *typed("Questions first"), "ctrl+s"]
+        await burst(pilot, keys, until=lambda: bool(store.reflections.history(event.id)) and app.screen is screen)
+        [saved] = store.reflections.history(event.id)
+        assert saved.participant == "Li Wei"
+        assert [a.answer for a in saved.answers][:2] == ["We listened", "Questions first"]
