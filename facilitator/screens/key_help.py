@@ -25,7 +25,8 @@ def _described(bindings) -> list[Binding]:
 
 def key_groups(screen: Screen) -> list[tuple[str, list[Binding]]]:
     """(area title, bindings) for the screen, each area widget, then the app."""
-    groups: dict[str, list[Binding]] = {}
+    # The event's own keys first: on a small screen they are the ones in view without scrolling.
+    groups: dict[str, list[Binding]] = {"Anywhere in the event": []}
     for binding in _described(b for bs in screen._bindings.key_to_bindings.values() for b in bs):
         title = _SCREEN_GROUPS.get(binding.id.split("_")[0], "Anywhere in the event")
         groups.setdefault(title, []).append(binding)
@@ -50,6 +51,7 @@ class KeyHelpScreen(ModalScreen[None]):
         border: thick $primary; background: $surface; padding: 0 1;
     }
     KeyHelpScreen .help-area { text-style: bold; color: $accent; margin-top: 1; }
+    KeyHelpScreen .help-area.-first { margin-top: 0; }
     """
     BINDINGS = [
         Binding("escape,question_mark,q", "dismiss", "Close", id="close_key_help", tooltip="Close the key list"),
@@ -62,20 +64,24 @@ class KeyHelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="key-help"):
-            yield Static(Text(f"Keys: {self.help_title}   (esc closes)", style="bold"))
-            for title, bindings in self.groups:
-                yield Static(Text(title), classes="help-area")
+            for number, (title, bindings) in enumerate(self.groups):
+                yield Static(Text(title), classes="help-area -first" if number == 0 else "help-area")
                 table = Table(box=None, show_header=False, padding=(0, 1), expand=True)
                 table.add_column(no_wrap=True, style="bold", justify="right")
                 table.add_column(no_wrap=True)
-                table.add_column(ratio=1, style="dim")
+                # One line a key, so a screenful holds the event's keys and the timer's; the palette
+                # (ctrl+p) shows each tooltip whole.
+                table.add_column(ratio=1, style="dim", no_wrap=True, overflow="ellipsis")
                 for binding in bindings:
                     tooltip = binding.tooltip if binding.tooltip != binding.description else ""
                     table.add_row(Text(self.app.get_key_display(binding)), Text(binding.description), Text(tooltip))
                 yield Static(table)
 
     def on_mount(self) -> None:
-        self.query_one("#key-help").focus()
+        panel = self.query_one("#key-help")
+        panel.border_title = f"Keys: {self.help_title}"
+        panel.border_subtitle = "esc closes"
+        panel.focus()
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(None)

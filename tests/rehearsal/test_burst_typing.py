@@ -3,8 +3,6 @@ talking. Each burst here is one tmux call: the app gets the keys as fast as a te
 
 from __future__ import annotations
 
-import pytest
-
 from tests.rehearsal import seed
 from tests.rehearsal.terminal import ENTER, TAB
 
@@ -25,7 +23,6 @@ def open_event(term):
     return seeded
 
 
-@pytest.mark.xfail(strict=True, reason="10.4: keys typed in one burst after d are lost or land in the subject")
 def test_decisions_typed_in_one_burst_are_saved_exactly(term):
     open_event(term)
     for count, (subject, verdict_key, by_key, verdict, by) in enumerate(DECISIONS, start=1):
@@ -36,7 +33,6 @@ def test_decisions_typed_in_one_burst_are_saved_exactly(term):
     assert [tuple(r) for r in rows] == [(s, v, b) for s, _, _, v, b in DECISIONS]
 
 
-@pytest.mark.xfail(strict=True, reason="10.4: the first keys after a dialog opens go to the screen behind it")
 def test_a_follow_up_typed_in_one_burst_is_saved_exactly(term):
     open_event(term)
     term.burst(["a", "Order quick-release clamps", TAB, "Priya Nair", TAB, "2026-12-18", ENTER])

@@ -65,7 +65,6 @@ def test_exports_and_screenshots_go_beside_the_database_in_use(terminal, tmp_pat
     assert term.errors_logged() == ""
 
 
-@pytest.mark.xfail(strict=True, reason="11.15: f2 mixes about 20 Textual themes with the app's own")
 def test_the_theme_picker_shows_our_themes_first(term):
     term.start()
     term.wait_for("No events yet.")

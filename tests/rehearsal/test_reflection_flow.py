@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import time
 
-import pytest
-
 from tests.rehearsal import seed
 from tests.rehearsal.terminal import ENTER, ESC
 
@@ -27,7 +25,6 @@ def skip_with_reason(term, reason: str) -> None:
     term.wait_for("Reflection skipped")
 
 
-@pytest.mark.xfail(strict=True, reason="11.11: in a set, n covers the running clock with the reflection")
 def test_the_clock_stays_in_sight_while_the_set_reflects(term):
     open_set(term)
     term.keys("n")
@@ -35,7 +32,6 @@ def test_the_clock_stays_in_sight_while_the_set_reflects(term):
     term.wait_for("Participant", "RUNNING", "Problem presented", timeout=5)
 
 
-@pytest.mark.xfail(strict=True, reason="11.11: r on an owed reflection then esc asks again for the reason already given")
 def test_leaving_an_owed_reflection_again_does_not_ask_the_reason_twice(term):
     seeded = open_set(term)
     term.keys("n")
@@ -52,7 +48,6 @@ def test_leaving_an_owed_reflection_again_does_not_ask_the_reason_twice(term):
     assert [tuple(r) for r in reasons] == [("skipped", "Sponsor arrived")]
 
 
-@pytest.mark.xfail(strict=True, reason="11.11: skipping (k) a session that had run prompts no reflection")
 def test_skipping_a_session_that_ran_asks_for_its_reflection(term):
     open_set(term, first_running_for=12)
     term.keys("k")

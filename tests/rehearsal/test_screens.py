@@ -93,7 +93,6 @@ def test_the_decision_log_shows_tags_and_superseded_at_80_columns(term):
     assert "Tags" in screen and "capex" in screen and "superseded" in screen, screen
 
 
-@pytest.mark.xfail(strict=True, reason="11.5: the 'Time is up' notice covers the fields of an open dialog")
 def test_the_alarm_never_covers_an_open_dialog(term):
     seeded = seed.blitz(term.db_path)
     kickoff = seeded.day(1)[0]
