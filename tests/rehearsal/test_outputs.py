@@ -3,8 +3,6 @@ and the theme picker (issue 11, items 13, 14, 15)."""
 
 from __future__ import annotations
 
-import pytest
-
 from tests.rehearsal import seed
 from tests.rehearsal.terminal import ENTER
 
