@@ -119,7 +119,11 @@ class ReflectionScreen(Screen[ReflectionResult]):
         self.query_one("#participant", Input).focus()
 
     def _show_timer(self) -> None:
-        self.query_one(TimerBar).show(self.app.store.timer.state(self.request.event.id))
+        # Only a session in hand needs its clock in sight; otherwise the rows go to the questions.
+        state = self.app.store.timer.state(self.request.event.id)
+        bar = self.query_one(TimerBar)
+        bar.display = state.current is not None
+        bar.show(state)
 
     def on_database_changed(self, message: DatabaseChanged) -> None:
         if message.changes.touches("events", "sessions", "timer_log"):
