@@ -71,6 +71,7 @@ def cli(ctx: click.Context, db: Path | None, theme: str | None) -> None:
     """
     ctx.ensure_object(dict)
     ctx.obj["db"] = db.expanduser() if db else paths.default_database()
+    ctx.obj["theme"] = theme
     if ctx.invoked_subcommand is None:
         _run_cockpit(ctx, theme)
 
@@ -352,6 +353,45 @@ def sustain_command(ctx: click.Context, as_json: bool) -> None:
     from facilitator.mirror_cli import sustain
 
     click.echo(sustain(open_store(ctx), as_json, Settings.load().slip_share))
+
+
+@cli.command("projector")
+@click.argument("event_ref", metavar="EVENT")
+@click.option("--theme", default=None, help="Colour theme for this display, e.g. projector-light.")
+@click.pass_context
+def projector_command(ctx: click.Context, event_ref: str, theme: str | None) -> None:
+    """A read-only clock for the room (second monitor, projector, SSH) that follows the cockpit."""
+    from facilitator.storage.store import Store
+
+    theme = theme or ctx.obj.get("theme")
+    if theme is not None:
+        _check_theme(theme)
+    store = Store(ctx.obj["db"], read_only=True)
+    ctx.call_on_close(store.close)
+    event = store.events.resolve(event_ref)
+    from facilitator.projector_app import ProjectorApp
+
+    app = ProjectorApp(store, event.id, theme=theme)
+    app.run()
+    if app.return_code:
+        ctx.exit(app.return_code)
+
+
+@cli.command("serve")
+@click.argument("event_ref", metavar="[EVENT]", required=False)
+@click.option("--host", default=None, help="Address to listen on (default 127.0.0.1); a LAN address for a TV.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
+@click.option("--cockpit", is_flag=True, help="Serve the full cockpit (it can change data: 127.0.0.1 only).")
+@click.option("--theme", default=None, help="Colour theme for the served screen.")
+@click.pass_context
+def serve_command(ctx: click.Context, event_ref: str | None, host: str | None, port: int, cockpit: bool, theme: str | None) -> None:
+    """Serve the projector (or, with --cockpit, the cockpit) to a web browser."""
+    from facilitator.serve import serve
+
+    theme = theme or ctx.obj.get("theme")
+    if theme is not None:
+        _check_theme(theme)
+    serve(ctx.obj["db"], event_ref, host=host, port=port, cockpit=cockpit, theme=theme)
 
 
 def _event_summary(event) -> dict:

@@ -20,6 +20,7 @@ from facilitator.screens import decision_flow, follow_flow, followup_flow, mirro
 from facilitator.screens.charter_form import CharterFormScreen
 from facilitator.screens.export import open_export
 from facilitator.screens.key_help import KeyHelpScreen, key_groups
+from facilitator.screens.projector import ProjectorScreen
 from facilitator.screens.reflection_flow import ReflectionFlow
 from facilitator.screens.timer_controls import TIMER_BINDINGS, TimerControls
 from facilitator.widgets.agenda_view import AgendaView
@@ -153,6 +154,9 @@ class EventScreen(TimerControls, Screen[None]):
             # The day count or start date may have changed: the agenda and the clock follow the charter.
             self.reload_timer()
             self.notify("Charter saved")
+
+    def action_timer_projector(self) -> None:
+        self.app.push_screen(ProjectorScreen(self.event_id, owner=self))
 
     def action_export(self) -> None:
         open_export(self.app, self.event_id, self.event.title if self.event else "")

@@ -1,21 +1,21 @@
-"""Projector mode: the countdown as big digits, the session title and what comes next, for the room."""
+"""Projector mode inside the cockpit: the room clock full screen, with the timer keys still live."""
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Vertical
 from textual.screen import Screen
-from textual.widgets import Digits, Footer, Static
+from textual.widgets import Footer
 
 from facilitator.domain.timer import AgendaState
 from facilitator.messages import DatabaseChanged
 from facilitator.screens.timer_controls import TIMER_BINDINGS, TimerControls
-from facilitator.widgets.timer_bar import TimerView, timer_view
+from facilitator.widgets.room_clock import RoomClock
 
 
 class ProjectorScreen(TimerControls, Screen[None]):
+    """Pushed by the event screen (``owner``), which it keeps in step after every timer action."""
+
     CSS_PATH = "projector.tcss"
     BINDINGS = [
         Binding("escape", "close", "Back", id="projector_close", tooltip="Leave projector mode"),
@@ -28,50 +28,31 @@ class ProjectorScreen(TimerControls, Screen[None]):
         self.event_id = event_id
         self.owner = owner
         self.state: AgendaState | None = None
-        self.day: int | None = None
-        self._last: TimerView | None = None
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="projector"):
-            yield Static("", id="projector-status", markup=False)
-            yield Static("", id="projector-title", markup=False)
-            with Center():
-                yield Digits("--:--", id="projector-digits")
-            yield Static("", id="projector-next", markup=False)
+        yield RoomClock(id="room-clock")
         yield Footer()
-
-    def on_mount(self) -> None:
-        # The timer controls' own on_mount loads the state.
-        self.set_interval(0.5, self.tick, name="projector-tick")
 
     def on_database_changed(self, message: DatabaseChanged) -> None:
         # Paused or moved on from a shell or a second cockpit: the room sees it within a second.
-        if message.changes.touches("events", "sessions", "timer_log"):
+        if message.changes.touches("events", "sessions", "timer_log", "decisions"):
             self.reload_timer()
 
     def show_timer_state(self, state: AgendaState) -> None:
         self.state = state
-        self.day = self.timer_day()
-        self._last = None
-        self.tick()
+        event = self.timer_event()
+        parked = self.app.store.decisions.parked_count(self.event_id)
+        self.query_one(RoomClock).show(state, event, parked)
         if self.owner is not None:
             self.owner.show_timer_state(state)
+
+    def timer_event(self):
+        held = getattr(self.owner, "event", None)
+        return held if held is not None else super().timer_event()
 
     def announce_finished(self, session_id: str, how: str) -> None:
         target = self.owner if self.owner is not None else self
         TimerControls.announce_finished(target, session_id, how)
-
-    def tick(self) -> None:
-        view = timer_view(self.state, self.app.clock.now(), self.app.settings.warn_minutes, self.day)
-        if view == self._last:
-            return
-        for mode in ("idle", "running", "warning", "overrun", "paused"):
-            self.set_class(mode in view.mode.split(), f"-{mode}")
-        self.query_one("#projector-status", Static).update(view.status)
-        self.query_one("#projector-title", Static).update(Text(view.title, justify="center"))
-        self.query_one("#projector-digits", Digits).update(view.countdown)
-        self.query_one("#projector-next", Static).update(Text(view.next_up, justify="center"))
-        self._last = view
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -168,11 +168,6 @@ class TimerControls:
         if change is not None:
             self.after_timer_change(change)
 
-    def action_timer_projector(self) -> None:
-        from facilitator.screens.projector import ProjectorScreen
-
-        self.app.push_screen(ProjectorScreen(self.event_id, owner=self))  # type: ignore[attr-defined]
-
     def _nothing_in_hand(self) -> bool:
         if self.app.store.timer.current(self.event_id) is None:  # type: ignore[attr-defined]
             self.notify("No session is running; press space to start one.", severity="warning")  # type: ignore[attr-defined]

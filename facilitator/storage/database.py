@@ -50,13 +50,16 @@ class WritingDatabase(Database):
             raise
 
 
-def connect(path: Path | str, *, migrate: bool = True) -> Database:
+def connect(path: Path | str, *, migrate: bool = True, read_only: bool = False) -> Database:
     """Open (creating if needed) the database at ``path`` and bring its schema up to date.
 
     Raises a StorageError with a one-line message for a file that is not a database, a database
-    written by a newer facilitator, or a location that cannot be written.
+    written by a newer facilitator, or a location that cannot be written. ``read_only`` (for the
+    projector) opens an existing, up-to-date file that this connection can never write to.
     """
     path = Path(path)
+    if read_only:
+        return _connect_read_only(path)
     if str(path) != ":memory:":
         _prepare_location(path)
     try:
@@ -105,6 +108,25 @@ def _migrate(db: Database) -> None:
         return
     with db.atomic():
         MIGRATIONS.apply(db)
+
+
+def _connect_read_only(path: Path) -> Database:
+    if not path.is_file():
+        raise CannotWrite(f"No database at {path}: open it once with `facilitator` (or `facilitator demo`).")
+    try:
+        # SQLite refuses every write on this connection; WAL readers see each commit as it lands.
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+        db = Database(conn, execute_plugins=False)
+        db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        _refuse_newer_schema(db, path)
+        if MIGRATIONS.pending(db):
+            conn.close()
+            raise CannotWrite(f"{path} needs updating: open it once with `facilitator`, then try again.")
+    except sqlite3.DatabaseError as error:
+        if "not a database" in str(error) or "malformed" in str(error):
+            raise NotADatabase(f"{path} is not a facilitator database (not an SQLite file, or damaged).") from error
+        raise CannotWrite(f"Cannot open {path}: {error}.") from error
+    return db
 
 
 def _prepare_location(path: Path) -> None:

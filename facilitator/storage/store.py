@@ -26,14 +26,17 @@ if TYPE_CHECKING:
 class Store:
     """Owns one connection; a worker thread opens its own with :meth:`for_thread`."""
 
-    def __init__(self, path: Path | str, clock: Clock | None = None, *, migrate: bool = True) -> None:
+    def __init__(
+        self, path: Path | str, clock: Clock | None = None, *, migrate: bool = True, read_only: bool = False
+    ) -> None:
         self.path = Path(path)
         self.clock = clock or SystemClock()
-        self.db: Database = connect(self.path, migrate=migrate)
+        self.read_only = read_only
+        self.db: Database = connect(self.path, migrate=migrate, read_only=read_only)
 
     def for_thread(self) -> Store:
         """A second Store on the same file, for a worker thread (SQLite connections stay in their thread)."""
-        return Store(self.path, self.clock, migrate=False)
+        return Store(self.path, self.clock, migrate=False, read_only=self.read_only)
 
     def close(self) -> None:
         self.db.close()

@@ -13,6 +13,7 @@ from facilitator.screens.event import EventScreen
 from facilitator.screens.projector import ProjectorScreen
 from facilitator.screens.session_form import SessionFormScreen
 from facilitator.screens.text_prompt import TextPromptScreen
+from facilitator.widgets.big_digits import BigDigits
 from facilitator.widgets.timer_bar import TimerBar
 
 
@@ -183,11 +184,14 @@ async def test_projector_mode_shows_big_digits_and_keys_still_work(make_app, sto
         await pilot.pause()
         projector = app.screen
         assert isinstance(projector, ProjectorScreen)
-        assert projector.query_one(Digits).value == "30:00"
-        assert "Next: Gemba walk" in str(projector.query_one("#projector-next", Static).render())
+        digits = projector.query_one(BigDigits)
+        assert digits.value == "30:00"
+        # Readable from the back of the room: at least a third of the window's height.
+        assert digits.digit_rows >= 24 / 3
+        assert "Next: Gemba walk" in str(projector.query_one("#room-next", Static).render())
         await pilot.press("n")
         await pilot.pause()
-        assert projector.query_one(Digits).value == "1:30:00"
+        assert digits.value == "1:30:00"
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen

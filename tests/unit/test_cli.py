@@ -112,3 +112,11 @@ def test_show_prints_user_text_as_typed(tmp_path, store):
     result = run("--db", str(store.path), "show", event.id[:8])
     assert result.exit_code == 0
     assert "[bold]Weld[/] cell" in result.output
+
+
+def test_projector_refuses_a_missing_database_or_event_in_one_line(tmp_path, store):
+    missing = tmp_path / "nowhere.db"
+    assert_one_line_error(run("--db", str(missing), "projector", "abc"), "No database at")
+    assert not missing.exists()
+    assert_one_line_error(run("--db", str(store.path), "projector", "abc"), "No event with id 'abc'")
+    assert_one_line_error(run("--db", str(store.path), "projector", "abc", "--theme", "nope"), "Unknown theme 'nope'")
