@@ -84,6 +84,7 @@ class SessionTimer:
     last_action_at: datetime | None = None
     baseline_minutes: int | None = None  # before the first re-plan, if any
     baseline_day: int | None = None
+    paused_at: datetime | None = None
 
     @property
     def allowed(self) -> timedelta:
@@ -99,9 +100,14 @@ class SessionTimer:
         return total
 
     def remaining(self, now: datetime) -> timedelta:
-        """Time left; negative once the session runs over. A count-down to a clock time ignores pauses."""
+        """Time left; negative once the session runs over.
+
+        A pause freezes every countdown, one to a clock time too: PAUSED on screen means the digits stand
+        still, and resuming moves that clock time on by the length of the pause.
+        """
         if self.until is not None:
-            return self.until - (self.ended_at or now)
+            frozen = self.paused_at if self.state is TimerState.PAUSED else None
+            return self.until - (self.ended_at or frozen or now)
         return self.allowed - self.elapsed(now)
 
     def progress(self, now: datetime) -> float:
@@ -122,7 +128,7 @@ def fold(session: Session, entries: Iterable[TimerEntry]) -> SessionTimer:
     segments: list[tuple[datetime, datetime | None]] = []
     extra = 0
     until: datetime | None = None
-    started_at = ended_at = last = None
+    started_at = ended_at = last = paused_at = None
     baseline_minutes = baseline_day = None
 
     def close(at: datetime) -> None:
@@ -137,6 +143,9 @@ def fold(session: Session, entries: Iterable[TimerEntry]) -> SessionTimer:
         if last is not None and at < last:  # an unnoted step back of the clock: keep the order anyway
             at = last
         if action in (TimerAction.START, TimerAction.RESUME):
+            if state is TimerState.PAUSED and until is not None and paused_at is not None:
+                until += at - paused_at  # the pause froze the countdown to a clock time
+            paused_at = None
             if state is not TimerState.RUNNING:
                 segments.append((at, None))
                 state = TimerState.RUNNING
@@ -146,6 +155,7 @@ def fold(session: Session, entries: Iterable[TimerEntry]) -> SessionTimer:
             if state is TimerState.RUNNING:
                 close(at)
                 state = TimerState.PAUSED
+                paused_at = at
         elif action is TimerAction.EXTEND:
             if until is not None:
                 until += timedelta(minutes=entry.minutes or 0)
@@ -175,6 +185,7 @@ def fold(session: Session, entries: Iterable[TimerEntry]) -> SessionTimer:
         last_action_at=last,
         baseline_minutes=baseline_minutes,
         baseline_day=baseline_day,
+        paused_at=paused_at if state is TimerState.PAUSED else None,
     )
 
 

@@ -155,6 +155,11 @@ class EventScreen(TimerControls, Screen[None]):
             self.reload_timer()
             self.notify("Charter saved")
 
+    def session_started(self) -> None:
+        if self.event is not None and self.event.status is EventStatus.PLANNED:
+            self.reload()
+            self.notify("The first session started: the event is now running.", markup=False)
+
     def action_timer_projector(self) -> None:
         self.app.push_screen(ProjectorScreen(self.event_id, owner=self))
 

@@ -54,5 +54,9 @@ class ProjectorScreen(TimerControls, Screen[None]):
         target = self.owner if self.owner is not None else self
         TimerControls.announce_finished(target, session_id, how)
 
+    def session_started(self) -> None:
+        if self.owner is not None:
+            self.owner.session_started()
+
     def action_close(self) -> None:
         self.dismiss(None)

@@ -113,6 +113,11 @@ class TimerControls:
         self.notify(change.message, title="Timer", markup=False)  # type: ignore[attr-defined]
         for session_id, how in change.ended:
             self.announce_finished(session_id, how)
+        if change.started is not None:
+            self.session_started()
+
+    def session_started(self) -> None:
+        """A session started, which moves a planned event to running; a screen holding the event re-reads it."""
 
     # Actions -----------------------------------------------------------------------------------
 

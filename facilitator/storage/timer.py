@@ -168,8 +168,13 @@ class TimerRepository:
         current = self._current(event_id)
         if moment <= self.clock.now():
             raise UserError(f"{label or 'That time'} has already passed.")
-        self._append([(current, TimerAction.UNTIL)], until=moment)
-        return TimerChange(self.state(event_id), f"{current.title} now counts down to {label or moment}.")
+        # Counting down to a clock time is running by nature: a paused session resumes, so the screen
+        # never says PAUSED over moving digits.
+        paused = self.state(event_id).timer(current.id).state is TimerState.PAUSED
+        entries = [(current, TimerAction.RESUME)] if paused else []
+        self._append([*entries, (current, TimerAction.UNTIL)], until=moment)
+        said = "resumed and now counts" if paused else "now counts"
+        return TimerChange(self.state(event_id), f"{current.title} {said} down to {label or moment}.")
 
     @_under_lock
     def finish(self, event_id: str) -> TimerChange:
@@ -261,10 +266,17 @@ class TimerRepository:
                 self.db["timer_log"].insert(_row(jump))
             for session, action in entries:
                 entry = TimerEntry(
-                    event_id=session.event_id, session_id=session.id, action=action, at=now,
-                    minutes=minutes, until=until, note=note, from_minutes=from_minutes, from_day=from_day,
+                    event_id=session.event_id, session_id=session.id, action=action, at=now, minutes=minutes,
+                    until=until if action is TimerAction.UNTIL else None, note=note,
+                    from_minutes=from_minutes, from_day=from_day,
                 )
                 self.db["timer_log"].insert(_row(entry))
+            if any(action is TimerAction.START for _, action in entries):
+                # The first session started is the event starting: a planned event is now running.
+                self.db.execute(
+                    "update events set status = 'running', updated_at = ? where id = ? and status = 'planned'",
+                    [to_iso(now), entries[0][0].event_id],
+                )
 
     def _look(self, event_id: str) -> tuple[datetime, float] | None:
         """Remember the clock's readings now; return the ones from the previous look, if any."""
