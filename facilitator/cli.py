@@ -401,6 +401,7 @@ def _event_summary(event) -> dict:
         "kind": event.kind.value,
         "start_date": event.start_date.isoformat(),
         "end_date": event.end_date.isoformat(),
+        "dates": [event.day_date(day).isoformat() for day in range(1, event.days + 1)],
         "days": event.days,
         "status": event.status.value,
         "area": event.area.value,

@@ -92,16 +92,18 @@ class Event:
     id: str = field(default_factory=new_id)
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    # The days' own dates (working days, or picked); empty: every day for a blitz, weekly for a set.
+    dates: tuple[date, ...] = ()
 
     @property
     def end_date(self) -> date:
-        """Last day of a blitz; for an Action Learning set, the first meeting plus one week per meeting."""
-        if self.kind is EventKind.KAIZEN:
-            return self.start_date + timedelta(days=self.days - 1)
-        return self.start_date + timedelta(weeks=self.days - 1)
+        """Date of the last day (or meeting)."""
+        return self.day_date(self.days)
 
     def day_date(self, day: int) -> date:
         """Calendar date of day (or meeting) ``day``, counted from 1."""
+        if self.dates and 1 <= day <= len(self.dates):
+            return self.dates[day - 1]
         if self.kind is EventKind.KAIZEN:
             return self.start_date + timedelta(days=day - 1)
         return self.start_date + timedelta(weeks=day - 1)
@@ -132,6 +134,67 @@ def parse_date(text: str, *, field: str = "start_date", label: str = "Start date
         raise ValidationError(
             {field: f"{label} must be a real date written YYYY-MM-DD (got {shown!r})."}
         ) from None
+
+
+WEEKDAYS = "weekdays"
+EVERY_DAY = "every day"
+WEEKLY = "weekly"
+_SCHEDULE_WORDS = {
+    "weekdays": WEEKDAYS, "working days": WEEKDAYS, "mon-fri": WEEKDAYS, "skip weekends": WEEKDAYS,
+    "every day": EVERY_DAY, "daily": EVERY_DAY, "consecutive": EVERY_DAY,
+    "weekly": WEEKLY, "every week": WEEKLY,
+}
+
+
+def working_days(start: date, days: int) -> tuple[date, ...]:
+    """``days`` dates from ``start``, skipping Saturdays and Sundays after the first day."""
+    found = [start]
+    cursor = start
+    while len(found) < days:
+        cursor += timedelta(days=1)
+        if cursor.weekday() < 5:
+            found.append(cursor)
+    return tuple(found)
+
+
+def default_schedule(kind: EventKind) -> str:
+    """What an empty Dates field means: a blitz skips the weekend, a set meets weekly."""
+    return WEEKDAYS if kind is EventKind.KAIZEN else WEEKLY
+
+
+def parse_schedule(text: str, kind: EventKind, start: date, days: int) -> tuple[date, ...]:
+    """The Dates field: weekdays, every day, weekly, or the dates themselves (YYYY-MM-DD, comma separated).
+
+    Returns the dates to store; empty for the kind's plain rhythm (every day for a blitz, weekly for a set).
+    """
+    words = " ".join(text.strip().lower().split()) or default_schedule(kind)
+    rhythm = _SCHEDULE_WORDS.get(words)
+    if rhythm == WEEKDAYS:
+        return working_days(start, days)
+    if rhythm == EVERY_DAY:
+        return () if kind is EventKind.KAIZEN else tuple(start + timedelta(days=n) for n in range(days))
+    if rhythm == WEEKLY:
+        return () if kind is EventKind.ACTION_LEARNING else tuple(start + timedelta(weeks=n) for n in range(days))
+    picked = tuple(
+        parse_date(part, field="dates", label="Each date") for part in text.replace(";", ",").split(",") if part.strip()
+    )
+    if len(picked) != days:
+        raise ValidationError({"dates": f"{len(picked)} date(s) for {days} {kind.day_word}: give one per day, "
+                                        "or write weekdays, every day or weekly."})
+    if picked[0] != start:
+        raise ValidationError({"dates": f"The first date must be the start date, {start.isoformat()}."})
+    if any(later <= earlier for earlier, later in zip(picked, picked[1:])):
+        raise ValidationError({"dates": "Dates must be in order, each one after the last."})
+    return picked
+
+
+def describe_schedule(event: Event) -> str:
+    """The Dates field for an event: the rhythm's word when it follows one, else the dates."""
+    if not event.dates:
+        return EVERY_DAY if event.kind is EventKind.KAIZEN else WEEKLY
+    if event.dates == working_days(event.start_date, event.days):
+        return WEEKDAYS
+    return ", ".join(day.isoformat() for day in event.dates)
 
 
 def parse_days(text: str, kind: EventKind) -> int:
@@ -197,6 +260,7 @@ class CharterForm:
     kind: str = EventKind.KAIZEN.value
     start_date: str = ""
     days: str = "5"
+    dates: str = ""
     problem: str = ""
     area: str = Area.DEPARTMENT.value
     sponsor: str = ""
@@ -213,6 +277,7 @@ class CharterForm:
             kind=event.kind.value,
             start_date=event.start_date.isoformat(),
             days=str(event.days),
+            dates=describe_schedule(event),
             problem=event.problem,
             area=event.area.value,
             sponsor=event.sponsor,
@@ -234,6 +299,9 @@ class CharterForm:
         kind = values.get("kind")
         if isinstance(kind, EventKind):
             check("days", lambda: parse_days(self.days, kind))
+        start, days = values.get("start_date"), values.get("days")
+        if isinstance(kind, EventKind) and isinstance(start, date) and isinstance(days, int):
+            check("dates", lambda: parse_schedule(self.dates, kind, start, days))
         check("problem", lambda: clean_text(self.problem, field="problem", label="Problem statement", multiline=True))
         check("area", lambda: _parse_enum(Area, self.area, "area", "Area"))
         for name, label in (("sponsor", "Sponsor"), ("facilitator", "Facilitator")):

@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from facilitator.domain.display import shown
-from facilitator.domain.event import Event, format_number
+from facilitator.domain.event import WEEKDAYS, Event, describe_schedule, format_number
 
 
 def _heading(text: str) -> Text:
@@ -41,10 +41,13 @@ def charter_renderable(event: Event) -> RenderableType:
     facts.add_column(style="bold", no_wrap=True)
     facts.add_column(overflow="fold")
     facts.add_row("Kind", Text(event.kind.label))
-    facts.add_row(
-        "Dates",
-        Text(f"{event.start_date.isoformat()} to {event.end_date.isoformat()} ({event.days} {event.kind.day_word})"),
-    )
+    dates = f"{event.start_date.isoformat()} to {event.end_date.isoformat()} ({event.days} {event.kind.day_word}"
+    rhythm = describe_schedule(event)
+    if rhythm == WEEKDAYS:
+        dates += ", weekdays"
+    elif event.dates:
+        dates += ": " + ", ".join(f"{day:%a %d %b}" for day in event.dates)
+    facts.add_row("Dates", Text(dates + ")"))
     facts.add_row("Area", Text(event.area.label))
     facts.add_row("Status", Text(event.status.value + ("  (archived)" if event.archived else "")))
     facts.add_row("Sponsor", Text(event.sponsor or "-"))

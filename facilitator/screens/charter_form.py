@@ -20,6 +20,7 @@ _SINGLE_LINE = {
     "title": ("Title", "e.g. Press line 4 changeover blitz"),
     "start_date": ("Start date", "YYYY-MM-DD"),
     "days": ("Days / meetings", "blitz 2-5, Action Learning 1-20"),
+    "dates": ("Which dates", "empty: weekdays (blitz) / weekly (set); or every day, or 2026-11-27, 2026-11-30, ..."),
     "sponsor": ("Sponsor", "who owns the problem"),
     "facilitator": ("Facilitator", "you"),
 }
@@ -83,6 +84,7 @@ class CharterFormScreen(Screen[Event | None]):
                     yield from self._single("sponsor", start.sponsor)
                 with Vertical():
                     yield from self._single("facilitator", start.facilitator)
+            yield from self._single("dates", start.dates)
             for name in ("team", "in_bounds", "out_of_bounds", "targets"):
                 yield from self._multi(name, getattr(start, name))
             with Horizontal(id="buttons"):

@@ -126,7 +126,18 @@ class EventRepository:
             archived=bool(row["archived"]),
             created_at=_moment(row["created_at"]),
             updated_at=_moment(row["updated_at"]),
+            dates=_dates(row.get("dates"), row["days"]),
         )
+
+
+def _dates(text: str | None, days: int) -> tuple[date, ...]:
+    """The stored day dates; a list that does not fit the event is refused (an import checks this)."""
+    if not text:
+        return ()
+    dates = tuple(date.fromisoformat(item) for item in json.loads(text))
+    if len(dates) != days or list(dates) != sorted(set(dates)):
+        raise ValueError(f"the event's {len(dates)} dates do not fit its {days} days")
+    return dates
 
 
 def _moment(text: str | None) -> datetime | None:
@@ -151,4 +162,5 @@ def _event_row(event: Event) -> dict[str, Any]:
         "archived": int(event.archived),
         "created_at": to_iso(event.created_at) if event.created_at else None,
         "updated_at": to_iso(event.updated_at) if event.updated_at else None,
+        "dates": json.dumps([day.isoformat() for day in event.dates]) if event.dates else None,
     }

@@ -306,6 +306,13 @@ def _change_counters(db: Database) -> None:
             )
 
 
+@MIGRATIONS(name="0010_event_days")
+def _event_days(db: Database) -> None:
+    # The days' own dates, as a JSON list, when they are not simply consecutive (a blitz) or weekly (a
+    # set): a 3-day blitz from Friday runs Friday, Monday, Tuesday. NULL keeps the old rhythm.
+    db["events"].add_column("dates", str)
+
+
 def known_names() -> set[str]:
     return {migration.name for migration in MIGRATIONS._migrations}
 
