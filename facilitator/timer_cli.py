@@ -7,7 +7,7 @@ from datetime import datetime
 from facilitator.domain.agenda import format_minutes
 from facilitator.domain.clock import local_time, local_today
 from facilitator.domain.errors import UserError
-from facilitator.domain.forecast import forecast_day, format_countdown
+from facilitator.domain.forecast import forecast_day, format_countdown, verdict
 from facilitator.domain.timer import CLOCK_JUMP_THRESHOLD, TimerAction, effective_moments
 from facilitator.storage.store import Store
 
@@ -55,9 +55,9 @@ def status(store: Store, event) -> str:
             f"plan {format_minutes(row.session.planned_minutes):>5}  actual {actual:>5}  {row.state.value}"
         )
     if forecast.rows:
-        slip = forecast.slip_minutes
-        verdict = f"{format_minutes(slip)} late" if slip > 0 else "on time" if slip == 0 else f"{format_minutes(-slip)} early"
-        lines.append(f"Planned end {_hm(forecast.planned_end)}, projected end {_hm(forecast.projected_end)} ({verdict})")
+        lines.append(
+            f"Planned end {_hm(forecast.planned_end)}, projected end {_hm(forecast.projected_end)} ({verdict(forecast)})"
+        )
     else:
         lines.append("No sessions on this day.")
     lines.extend(_clock_lines(store, event.id, now))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import time
+from datetime import datetime, time
 from enum import StrEnum
 
 from facilitator.domain.errors import FieldChecks, ValidationError
@@ -46,6 +46,8 @@ class Session:
     fixed_start: time | None = None
     notes: str = ""
     id: str = field(default_factory=new_id)
+    # When the session was added: a day loaded after its planned start begins then (see the forecast).
+    created_at: datetime | None = field(default=None, compare=False)
 
 
 _DURATION_PATTERNS = (

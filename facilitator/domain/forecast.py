@@ -1,9 +1,14 @@
 """The day view: planned vs actual per session, the planned end of the day and where it is heading.
 
-The projection takes what really happened (closed sessions' stop moments), the running session's
-remaining time, and the plan for what is left (fixed-time sessions never start early). When it passes
-the planned end, :func:`replans` offers concrete ways back: shorten what remains proportionally, skip a
-named session, or move it to another day.
+The projection starts from what really happened (closed sessions' moments), puts the running session's
+remaining time from now, then lays what remains (paused and pending sessions, in agenda order, whatever
+order the others were run in) after it. Fixed-time sessions (``*``) keep their time: work that runs into
+one is a conflict to re-plan, and the work still to do is pushed past it rather than lost, so the projected
+end is never before now plus the time that remains. When it passes the planned end, :func:`replans`
+offers concrete ways back: shorten what remains proportionally, skip a named session, or move it.
+
+A day whose agenda was loaded after its planned start begins from that moment: the forecast says
+"starting 4h42 after the planned 08:00" once, and measures lateness from there.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from facilitator.domain.agenda import Session, SessionKind, format_minutes
-from facilitator.domain.timer import AgendaState, TimerState
+from facilitator.domain.timer import AgendaState, SessionTimer, TimerState
 
 DEFAULT_DAY_START = time(8, 0)
 MIN_SHORTENED_MINUTES = 5
@@ -27,6 +32,7 @@ class ForecastRow:
     projected_start: datetime
     projected_end: datetime
     actual_minutes: float | None  # time on the clock so far; None if never started
+    conflict: timedelta = timedelta()  # how far earlier work runs into this fixed-time session
 
     @property
     def projected_minutes(self) -> float:
@@ -41,6 +47,9 @@ class DayForecast:
     now: datetime
 
     baseline_end: datetime | None = None
+    end: datetime | None = None  # when the last of the day's work is projected to finish
+    planned_start: datetime | None = None
+    start_offset: timedelta = timedelta()  # the agenda was loaded this long after the planned start
 
     @property
     def planned_end(self) -> datetime | None:
@@ -49,7 +58,9 @@ class DayForecast:
 
     @property
     def projected_end(self) -> datetime | None:
-        return self.rows[-1].projected_end if self.rows else None
+        if not self.rows:
+            return None
+        return self.end or max(row.projected_end for row in self.rows)
 
     @property
     def slip(self) -> timedelta:
@@ -69,6 +80,19 @@ class DayForecast:
     def pending(self) -> list[Session]:
         return [row.session for row in self.rows if row.state is TimerState.PENDING]
 
+    @property
+    def conflicts(self) -> list[ForecastRow]:
+        """Fixed-time sessions that earlier work runs into by a minute or more."""
+        return [row for row in self.rows if row.conflict >= timedelta(minutes=1)]
+
+    @property
+    def late_start_note(self) -> str:
+        """'starting 4h42 after the planned 08:00' for a day loaded after its start, else ''."""
+        if self.start_offset < timedelta(minutes=1) or self.planned_start is None:
+            return ""
+        minutes = round(self.start_offset.total_seconds() / 60)
+        return f"starting {format_minutes(minutes)} after the planned {self.planned_start:%H:%M}"
+
 
 def forecast_day(state: AgendaState, day: int, day_date: date, now: datetime, tz: tzinfo) -> DayForecast:
     sessions = state.day(day)
@@ -76,42 +100,99 @@ def forecast_day(state: AgendaState, day: int, day_date: date, now: datetime, tz
     def at(clock_time: time) -> datetime:
         return datetime.combine(day_date, clock_time, tzinfo=tz)
 
-    first_fixed = sessions[0].fixed_start if sessions else None
-    planned_cursor = at(first_fixed or DEFAULT_DAY_START)
-    timers = [state.timer(session.id) for session in sessions]
-    started = [timer.started_at for timer in timers if timer.started_at]
-    projected_cursor = min(started) if started else planned_cursor
-    floor_now = now.astimezone(tz).date() == day_date
-    rows = []
-    for session, timer in zip(sessions, timers, strict=True):
-        planned = timedelta(minutes=session.planned_minutes)
-        planned_start = max(planned_cursor, at(session.fixed_start)) if session.fixed_start else planned_cursor
-        planned_cursor = planned_start + planned
-        actual = timer.actual_minutes(now) if timer.started_at else None
+    day_start = at((sessions[0].fixed_start if sessions else None) or DEFAULT_DAY_START)
+    timers = {session.id: state.timer(session.id) for session in sessions}
+    offset = _late_load(sessions, timers, day_start)
+    planned = _planned(sessions, day_start + offset, at)
+    today = now.astimezone(tz).date() == day_date
+    floor = now if today else None
+
+    # Where the work still to do can start: after everything that already happened, and not before now.
+    cursor = day_start + offset
+    for timer in timers.values():
+        if timer.started_at is not None:
+            cursor = max(cursor, timer.ended_at or timer.started_at)
+    if floor is not None:
+        cursor = max(cursor, floor)
+    projected: dict[str, tuple[datetime, datetime, timedelta]] = {}
+    running = [s for s in sessions if timers[s.id].state is TimerState.RUNNING]
+    for session in running:
+        timer = timers[session.id]
+        # One session runs at a time: a second one running (a log merged from two laptops) queues after.
+        end = max(cursor, now) + max(timer.remaining(now), timedelta())
+        projected[session.id] = (timer.started_at or now, end, timedelta())  # type: ignore[assignment]
+        cursor = end
+    for session in sessions:
+        timer = timers[session.id]
+        if session.id in projected:
+            continue
         if timer.state.is_closed:
-            start = timer.started_at or projected_cursor
+            start = timer.started_at or timer.ended_at or cursor
             end = max(timer.ended_at or start, start) if timer.started_at else start
-        elif timer.state.is_open:
-            start = timer.started_at  # type: ignore[assignment]
-            end = now + max(timer.remaining(now), timedelta())
-        else:
-            start = max(projected_cursor, at(session.fixed_start)) if session.fixed_start else projected_cursor
-            if floor_now:
-                start = max(start, now)
-            end = start + planned
-        projected_cursor = max(projected_cursor, end)
-        rows.append(
-            ForecastRow(session, timer.state, planned_start, planned_cursor, start, end, actual)
+            projected[session.id] = (start, end, timedelta())
+            continue
+        remaining = max(timer.remaining(now), timedelta()) if timer.state is TimerState.PAUSED else (
+            timedelta(minutes=session.planned_minutes)
         )
-    baseline_end = None
+        if timer.state is TimerState.PENDING and session.fixed_start is not None:
+            start = at(session.fixed_start) if floor is None else max(at(session.fixed_start), floor)
+            clash = max(cursor - start, timedelta())
+            # The fixed session keeps its time; the work that ran into it still has to be done after it.
+            projected[session.id] = (start, start + remaining, clash)
+            cursor = max(cursor, start) + remaining
+            continue
+        start = timer.started_at if timer.state is TimerState.PAUSED else cursor
+        end = cursor + remaining
+        projected[session.id] = (start or cursor, end, timedelta())
+        cursor = end
+    rows = []
+    for session, (planned_start, planned_end) in zip(sessions, planned, strict=True):
+        timer = timers[session.id]
+        start, end, clash = projected[session.id]
+        actual = timer.actual_minutes(now) if timer.started_at else None
+        rows.append(ForecastRow(session, timer.state, planned_start, planned_end, start, end, actual, clash))
+    ends = [row.projected_end for row in rows]
+    if any(not timer.state.is_closed for timer in timers.values()):
+        ends.append(cursor)
+    return DayForecast(
+        day, day_date, tuple(rows), now, _baseline_end(state, day, day_start + offset, at),
+        max(ends) if ends else None, day_start, offset,
+    )
+
+
+def _planned(sessions: list[Session], start: datetime, at) -> list[tuple[datetime, datetime]]:
+    """Each session's place in the plan, in agenda order; fixed-time sessions never start early."""
+    cursor, planned = start, []
+    for session in sessions:
+        begin = max(cursor, at(session.fixed_start)) if session.fixed_start else cursor
+        cursor = begin + timedelta(minutes=session.planned_minutes)
+        planned.append((begin, cursor))
+    return planned
+
+
+def _late_load(sessions: list[Session], timers: dict[str, SessionTimer], day_start: datetime) -> timedelta:
+    """How long after the planned start the day's agenda was loaded, if nothing ran before that."""
+    created = [session.created_at for session in sessions if session.created_at is not None]
+    if not created or len(created) != len(sessions):
+        return timedelta()
+    loaded = min(created)
+    if loaded <= day_start or loaded.astimezone(day_start.tzinfo).date() != day_start.date():
+        return timedelta()
+    started = [timer.started_at for timer in timers.values() if timer.started_at is not None]
+    if started and min(started) < loaded:
+        return timedelta()  # the day really began on time; the agenda was typed in afterwards
+    return loaded - day_start
+
+
+def _baseline_end(state: AgendaState, day: int, start: datetime, at) -> datetime | None:
     plan = state.baseline(day)
-    if plan:
-        cursor = at(plan[0][1] or DEFAULT_DAY_START)  # type: ignore[arg-type]
-        for minutes, fixed in plan:
-            cursor = max(cursor, at(fixed)) if fixed else cursor  # type: ignore[arg-type]
-            cursor += timedelta(minutes=minutes)
-        baseline_end = cursor
-    return DayForecast(day, day_date, tuple(rows), now, baseline_end)
+    if not plan:
+        return None
+    cursor = start
+    for minutes, fixed in plan:
+        cursor = max(cursor, at(fixed)) if fixed else cursor  # type: ignore[arg-type]
+        cursor += timedelta(minutes=minutes)
+    return cursor
 
 
 @dataclass(frozen=True)
@@ -126,13 +207,21 @@ class Replan:
 
 
 def replans(forecast: DayForecast, days: int) -> list[Replan]:
-    """Options when the day is projected to end late; empty when it is on time."""
-    if not forecast.late:
+    """Options when the day is projected to end late, or runs into a fixed-time session; else empty."""
+    clash = forecast.conflicts[0] if forecast.conflicts else None
+    if forecast.late:
+        slip = forecast.slip_minutes
+        end = forecast.planned_end.strftime("%H:%M") if forecast.planned_end else ""
+        goal = f"to end by {end}"
+        flexible = [s for s in forecast.pending if s.kind is not SessionKind.BREAK]
+    elif clash is not None:
+        slip = max(1, round(clash.conflict.total_seconds() / 60))
+        goal = f"to start {clash.session.title} at {clash.projected_start:%H:%M}"
+        before = [row.session for row in forecast.rows[: forecast.rows.index(clash)]]
+        flexible = [s for s in forecast.pending if s in before and s.kind is not SessionKind.BREAK and not s.fixed_start]
+    else:
         return []
-    slip = forecast.slip_minutes
-    end = forecast.planned_end.strftime("%H:%M") if forecast.planned_end else ""
     options: list[Replan] = []
-    flexible = [s for s in forecast.pending if s.kind is not SessionKind.BREAK]
     total = sum(s.planned_minutes for s in flexible)
     if flexible and total - slip >= MIN_SHORTENED_MINUTES * len(flexible):
         factor = (total - slip) / total
@@ -142,7 +231,7 @@ def replans(forecast: DayForecast, days: int) -> list[Replan]:
             Replan(
                 "shorten",
                 f"Shorten the {len(flexible)} remaining session(s) by {round((1 - factor) * 100)}% "
-                f"({format_minutes(slip)} in all) to end by {end}",
+                f"({format_minutes(slip)} in all) {goal}",
                 durations=durations,
             )
         )
@@ -159,6 +248,21 @@ def replans(forecast: DayForecast, days: int) -> list[Replan]:
                 )
             )
     return options
+
+
+def verdict(forecast: DayForecast) -> str:
+    """'13m late', 'on time', '3h01 early', with a late-loaded start and a fixed-time clash said once."""
+    parts = [forecast.late_start_note] if forecast.late_start_note else []
+    slip = forecast.slip_minutes
+    parts.append(f"{format_minutes(slip)} late" if slip > 0 else f"{format_minutes(-slip)} early" if slip < 0 else "on time")
+    for row in forecast.conflicts[:1]:
+        minutes = round(row.conflict.total_seconds() / 60)
+        parts.append(f"runs {format_minutes(minutes)} into {row.session.title} at {row.projected_start:%H:%M}")
+    return "; ".join(parts)
+
+
+def needs_replan(forecast: DayForecast) -> bool:
+    return forecast.late or bool(forecast.conflicts)
 
 
 def format_countdown(delta: timedelta) -> str:

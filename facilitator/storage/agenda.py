@@ -9,7 +9,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from facilitator.domain.agenda import Session, SessionKind, format_minutes
-from facilitator.domain.clock import Clock, to_iso
+from facilitator.domain.clock import Clock, from_iso, to_iso
 from facilitator.domain.errors import UserError
 from facilitator.storage.errors import NotFound, saving
 
@@ -195,7 +195,15 @@ def _session(row: dict[str, Any]) -> Session:
         planned_minutes=row["planned_minutes"],
         fixed_start=time.fromisoformat(fixed) if fixed else None,
         notes=row["notes"] or "",
+        created_at=_moment(row.get("created_at")),
     )
+
+
+def _moment(text: str | None):
+    try:
+        return from_iso(text) if text else None
+    except ValueError:  # an odd timestamp only loses the late-start note, never the agenda
+        return None
 
 
 def _kind(value: str) -> SessionKind:

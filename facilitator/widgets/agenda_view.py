@@ -22,7 +22,7 @@ from facilitator.domain.clock import local_time, local_today
 from facilitator.domain.display import visible
 from facilitator.domain.errors import UserError
 from facilitator.domain.event import Event, EventKind
-from facilitator.domain.forecast import DayForecast, ForecastRow, forecast_day, replans
+from facilitator.domain.forecast import DayForecast, ForecastRow, forecast_day, needs_replan, replans, verdict
 from facilitator.domain.timer import AgendaState, TimerState
 
 _STATE_LABEL = {
@@ -187,6 +187,8 @@ class AgendaView(Widget, can_focus=False):
         status = Text(_STATE_LABEL[row.state], style="bold" if row.state.is_open else "")
         if reflection_owed:
             status.append(" - reflection owed", style="bold italic")
+        if row.conflict.total_seconds() >= 60:  # earlier work runs into this fixed-time session
+            status.append(f"clash {format_minutes(round(row.conflict.total_seconds() / 60))}", style="bold")
         cells = [
             start_text,
             Text(visible(session.title), style="dim" if closed else ""),
@@ -210,15 +212,11 @@ class AgendaView(Widget, can_focus=False):
             line.set_class(False, "-late")
             return
         planned, projected = _hm(forecast.planned_end), _hm(forecast.projected_end)
-        slip = forecast.slip_minutes
-        if slip > 0:
-            text = f"Planned end {planned}   projected end {projected}  ({format_minutes(slip)} late): press R to re-plan"
-        elif slip < 0:
-            text = f"Planned end {planned}   projected end {projected}  ({format_minutes(-slip)} early)"
-        else:
-            text = f"Planned end {planned}   projected end {projected}  (on time)"
+        text = f"Planned end {planned}   projected end {projected}  ({verdict(forecast)})"
+        if needs_replan(forecast):
+            text += ": press R to re-plan"
         line.update(text)
-        line.set_class(slip > 0, "-late")
+        line.set_class(needs_replan(forecast), "-late")
 
     def selected_id(self) -> str | None:
         table = self.query_one(DataTable)
@@ -379,8 +377,8 @@ class AgendaView(Widget, can_focus=False):
         if not options:
             self.notify("This day is on time; nothing to re-plan.")
             return
-        body = (f"Day {forecast.day} is projected to end at {_hm(forecast.projected_end)}, "
-                f"{format_minutes(forecast.slip_minutes)} after the planned {_hm(forecast.planned_end)}.")
+        body = (f"Day {forecast.day} is projected to end at {_hm(forecast.projected_end)} "
+                f"({verdict(forecast)}); planned end {_hm(forecast.planned_end)}.")
         choices = [(str(index), option.label) for index, option in enumerate(options)]
         answer = await self.app.push_screen_wait(AgendaChoiceScreen("Re-plan the day", body, choices))
         if answer is None:
