@@ -7,7 +7,7 @@ database.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -23,6 +23,10 @@ from facilitator.widgets.big_digits import BigDigits
 from facilitator.widgets.timer_bar import TimerView, timer_view
 
 MODES = ("idle", "running", "warning", "overrun", "paused")
+
+
+def local_today_of(now: datetime) -> date:
+    return local_time(now).date()
 
 
 def day_line(state: AgendaState | None, event: Event | None, now: datetime) -> str:
@@ -46,10 +50,6 @@ def day_line(state: AgendaState | None, event: Event | None, now: datetime) -> s
         elif slip < 0 and done < len(forecast.rows):
             text += f" ({format_minutes(-slip)} early)"
     return text
-
-
-def local_today_of(now: datetime):
-    return local_time(now).date()
 
 
 def next_line(state: AgendaState | None, event: Event | None, now: datetime, view: TimerView) -> str:

@@ -105,3 +105,11 @@ def test_read_only_needs_an_existing_database(tmp_path):
     with pytest.raises(CannotWrite, match="No database at"):
         Store(tmp_path / "missing.db", read_only=True)
     assert not (tmp_path / "missing.db").exists()
+
+
+def test_projector_display_at_80x24(snap_compare, store, clock, display):
+    event, sessions = add_blitz(store)
+    store.timer.start(sessions[0].id)
+    clock.advance(minutes=34, seconds=15)  # 4:15 over
+    app = ProjectorApp(display, event.id, settings=Settings(), theme="projector-light")
+    assert snap_compare(app, terminal_size=(80, 24))
