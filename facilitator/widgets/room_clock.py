@@ -16,6 +16,7 @@ from textual.widgets import Static
 
 from facilitator.domain.agenda import format_minutes
 from facilitator.domain.clock import local_time, local_today
+from facilitator.domain.display import visible
 from facilitator.domain.event import Event, EventKind
 from facilitator.domain.forecast import forecast_day
 from facilitator.domain.timer import AgendaState, TimerState
@@ -134,7 +135,9 @@ class RoomClock(Widget):
         self.query_one("#room-status", Static).update(view.status)
         self.query_one("#room-title", Static).update(Text(view.title, justify="center"))
         self.query_one("#room-digits", BigDigits).update(view.countdown)
-        self.query_one("#room-next", Static).update(Text(next_line(self.state, self.event, now, view), justify="center"))
-        self.query_one("#room-day", Static).update(Text(day_line(self.state, self.event, now), justify="center"))
+        # Titles come from the database: a control character shows as a symbol, never reaches the terminal.
+        upcoming = visible(next_line(self.state, self.event, now, view))
+        self.query_one("#room-next", Static).update(Text(upcoming, justify="center"))
+        self.query_one("#room-day", Static).update(Text(visible(day_line(self.state, self.event, now)), justify="center"))
         parked = f"Parking lot: {self.parked} open" if self.parked else "Parking lot: empty"
         self.query_one("#room-parked", Static).update(parked)
