@@ -18,7 +18,6 @@ def digit_rows(screen: str) -> int:
     return sum(1 for row in screen.splitlines() if sum(ch in GLYPHS for ch in row) >= 3)
 
 
-@pytest.mark.xfail(strict=True, reason="10.3: there is no `facilitator projector` command yet")
 def test_the_projector_follows_the_cockpit_and_changes_nothing(terminal):
     cockpit = terminal(80, 24)
     seeded = seed.blitz(cockpit.db_path)

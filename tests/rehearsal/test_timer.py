@@ -29,7 +29,6 @@ def projected_end(screen: str) -> str:
     return found.group(1)
 
 
-@pytest.mark.xfail(strict=True, reason="11.2: after the debrief ends early the forecast says 'early' while hours remain")
 def test_the_forecast_comes_from_what_remains_whatever_ran_first(term):
     if local_now().hour >= 20:
         pytest.skip("the running two-hour session would end after midnight")
@@ -48,7 +47,7 @@ def test_the_forecast_comes_from_what_remains_whatever_ran_first(term):
     assert "early" not in screen, screen
 
 
-@pytest.mark.xfail(strict=True, reason="11.2: fixed-time sessions move, and a late-loaded day reads as hours late")
+@pytest.mark.xfail(strict=True, reason="11.2: a fixed time already past when a late-loaded day begins is moved to now")
 def test_fixed_times_stay_and_a_late_start_is_said_once(term):
     if local_now().hour < 9:
         pytest.skip("the plan's 08:00 start has not passed by an hour yet")
@@ -62,7 +61,6 @@ def test_fixed_times_stay_and_a_late_start_is_said_once(term):
     assert " late" not in screen, screen
 
 
-@pytest.mark.xfail(strict=True, reason="11.12: u on a paused session shows PAUSED while the digits count down")
 def test_until_on_a_paused_session_never_shows_paused_while_counting(term):
     if local_now().hour >= 22:
         pytest.skip("an hour from now is tomorrow")
@@ -85,7 +83,6 @@ def test_until_on_a_paused_session_never_shows_paused_while_counting(term):
     assert paused or "RUNNING" in second[0] or "ENDING" in second[0], "\n".join(second)
 
 
-@pytest.mark.xfail(strict=True, reason="11.12: the event stays 'planned' while its first session runs")
 def test_starting_the_first_session_moves_the_event_to_running(term):
     seed.blitz(term.db_path)
     open_event(term)
