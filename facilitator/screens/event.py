@@ -225,6 +225,7 @@ class EventScreen(TimerControls, Screen[None]):
     @on(DatabaseChanged)
     def _follow_database(self, message: DatabaseChanged) -> None:
         follow_flow.follow(self, message.changes)
+        mirror_flow.refresh(self, self.event)  # decisions or reflections from a shell move the nudge too
 
     @on(DecisionLog.Opened)
     def _decision_opened(self, message: DecisionLog.Opened) -> None:
