@@ -140,7 +140,8 @@ def test_a_blitz_day_from_charter_to_export(term):
     term.keys("f")
     term.wait_for("Day 1 is over")
     term.keys("y")
-    term.wait_for("Participant", "What was supposed to happen?")
+    # The die cart was reversed today: the day reflection opens on the assumption question about it.
+    term.wait_for("Participant", "reversed on this day")
     term.settle()
     term.write("Lead team")
     hop(term, TAB)
@@ -152,6 +153,8 @@ def test_a_blitz_day_from_charter_to_export(term):
         ("day", 1, "done", "Lead team")]
     answers = term.query("select answer from reflection_answers")
     assert any("mapped the changeover" in r["answer"] for r in answers), [dict(r) for r in answers]
+    prompts = [r["prompt"] for r in term.query("select prompt from reflection_answers")]
+    assert any("was reversed. Which assumption" in prompt for prompt in prompts), prompts
 
     # The report-out for the sponsor, on screen and from a second shell, and an export.
     assert "Die cart redesign" in term.cli("report-out", event_id).stdout
