@@ -91,10 +91,24 @@ def days_past(event: Event, today: date) -> int:
 
 
 def event_drift(store: Store, event: Event, today: date) -> str:
-    """The nudge for a running event that drifts from its own kind, or empty."""
+    """The nudge for a running event that drifts from its own kind, or empty.
+
+    It is re-checked after every decision, so it reads only the decisions and reflections tables
+    (never the timer log or the follow-ups): who decided, and whether anyone reflected.
+    """
     if event.status.value != "running":
         return ""
-    return drift(gather_facts(store, event), days_past=days_past(event, today))
+    counts = store.reflections.counts(event.id)
+    facts = MirrorFacts(
+        kind=event.kind,
+        status=event.status,
+        planned_days=event.days,
+        units_reflected=counts.sessions_reflected + counts.days_reflected,
+        day_reflections=counts.days_reflected,
+        event_review_done=counts.event_review_done,
+        decisions=Counter({who.value: n for who, n in store.decisions.decided_by_counts(event.id).items()}),
+    )
+    return drift(facts, days_past=days_past(event, today))
 
 
 def readings(store: Store, events: list[Event]) -> dict[str, Mirror]:
