@@ -30,8 +30,12 @@ def reflect(term: Terminal, participant: str, answer: str) -> None:
     term.write(participant)
     term.step(TAB)
     term.write(answer)
+    done = "select count(*) from reflections where status = 'done'"
+    before = term.scalar(done)
     term.keys("C-s")
     term.wait_for("Reflection saved")
+    # An earlier "Reflection saved" toast may still be on screen: the row on disk is what counts.
+    term.wait_db(done, lambda n: n == before + 1)
 
 
 def run_meeting(term: Terminal) -> None:
