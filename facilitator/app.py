@@ -94,6 +94,17 @@ class FacilitatorApp(QuietNotices, OrderedKeys, App[None]):
         except OSError as error:
             self.notify(f"Theme not remembered: {error}", severity="warning", markup=False)
 
+    def pop_screen(self):
+        # Once the closed screen has gone, release what watchers still hold of it (see widgets/watchers.py).
+        done = super().pop_screen()
+        self.set_timer(0.2, self._drop_closed_watchers, name="release-closed-screens")
+        return done
+
+    def _drop_closed_watchers(self) -> None:
+        from facilitator.widgets.watchers import drop_closed_watchers
+
+        drop_closed_watchers([self, *self.screen.walk_children(with_self=True)])
+
     def deliver_screenshot(
         self, filename: str | None = None, path: str | None = None, time_format: str | None = None
     ) -> str | None:

@@ -18,7 +18,7 @@ from facilitator.domain.display import shown, visible
 from facilitator.domain.errors import UserError
 from facilitator.report.daily import BAD, GOOD, DailyReport
 from facilitator.report.gather import daily_report
-from facilitator.widgets.theme_styles import theme_styles
+from facilitator.widgets.theme_styles import on_theme_change, theme_styles
 
 
 def render_report(report: DailyReport, styles: dict[str, Style]) -> RenderableType:
@@ -65,12 +65,9 @@ class ReportOutScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+        on_theme_change(self, lambda screen: screen._show())
         self._load()
         self.query_one("#report-scroll").focus()
-
-    def _theme_changed(self, _theme: object) -> None:
-        self._show()
 
     def watch_day(self) -> None:
         self._load()

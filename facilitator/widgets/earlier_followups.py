@@ -13,7 +13,7 @@ from facilitator.domain.event import Event, EventStatus
 from facilitator.domain.display import visible
 from facilitator.domain.followup import FollowUp, FollowUpStatus, due_phrase
 from facilitator.widgets.newspaper import Newspaper
-from facilitator.widgets.theme_styles import theme_styles
+from facilitator.widgets.theme_styles import on_theme_change, theme_styles
 
 
 def earlier_summary(found: list[tuple[Event, FollowUp]], today: date, area_label: str) -> str:
@@ -67,7 +67,7 @@ class EarlierFollowUps(DataTable):
         self._shown: tuple[list[tuple[Event, FollowUp]], date, str] | None = None
 
     def on_mount(self) -> None:
-        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._redraw())
+        on_theme_change(self, lambda widget: widget._redraw())
 
     def on_resize(self) -> None:
         self._redraw()

@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
-from facilitator.widgets.theme_styles import theme_styles
+from facilitator.widgets.theme_styles import on_theme_change, theme_styles
 from facilitator.domain.followup import FollowUp, FollowUpStatus, due_phrase, group_by_review
 from facilitator.domain.display import visible
 
@@ -43,7 +43,7 @@ class Newspaper(DataTable):
         self._shown: tuple[list[FollowUp], date, date] | None = None
 
     def on_mount(self) -> None:
-        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._redraw())
+        on_theme_change(self, lambda widget: widget._redraw())
 
     def on_resize(self) -> None:
         self._redraw()

@@ -16,7 +16,7 @@ from textual.widgets import Static
 from facilitator.domain.event import Direction, format_number
 from facilitator.domain.display import visible
 from facilitator.domain.measurement import TargetProgress, sparkline
-from facilitator.widgets.theme_styles import theme_styles
+from facilitator.widgets.theme_styles import on_theme_change, theme_styles
 
 BAR_WIDTH = 12
 TREND_POINTS = 12
@@ -39,7 +39,7 @@ class TargetSheet(Static):
     progress: reactive[tuple[TargetProgress, ...]] = reactive((), layout=True)
 
     def on_mount(self) -> None:
-        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.refresh())
+        on_theme_change(self, lambda sheet: sheet.refresh())
 
     def on_resize(self) -> None:
         self.refresh()

@@ -6,9 +6,13 @@ rendered text follows every theme, including the projector and high-contrast one
 
 from __future__ import annotations
 
+import weakref
+from collections.abc import Callable
+
 from rich.style import Style
 from textual.app import App
 from textual.color import Color, ColorParseError
+from textual.dom import DOMNode
 
 
 def _color(value: str | None) -> Color | None:
@@ -34,3 +38,21 @@ def theme_styles(app: App) -> dict[str, Style]:
     else:
         styles["muted"] = Style(dim=True)
     return styles
+
+
+def on_theme_change(node: DOMNode, redraw: Callable[[DOMNode], object]) -> None:
+    """Call ``redraw(node)`` (on the node's own queue) whenever the theme changes, without keeping it alive.
+
+    Textual's signal keys its subscribers weakly, but its default wrapper closes over the node, and a bound
+    method or a lambda over ``self`` holds it too: every closed report-out, with its whole rendered report,
+    stayed in memory for good. Here nothing in the subscription refers to the node except weakly, so a
+    dismissed screen is freed and its entry drops out of the signal by itself.
+    """
+    ref = weakref.ref(node)
+
+    def changed(_theme: object) -> None:
+        target = ref()
+        if target is not None and target.is_attached:
+            target.call_next(redraw, target)
+
+    node.app.theme_changed_signal.subscribe(node, changed, immediate=True)
