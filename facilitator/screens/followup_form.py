@@ -23,7 +23,8 @@ from facilitator.domain.followup import FollowUp, FollowUpForm, FollowUpStatus
 from facilitator.screens.form_dialog import FormDialog
 
 _FIELDS = ("action", "owner", "due", "status", "outcome", "source")
-DUE_PLACEHOLDER = "2026-12-01, 1 dec, +30d, +2w, fri, tomorrow, next week, end of month"
+# Short enough for the field at 80 columns; the README lists every form ("next week", "end of week", ...).
+DUE_PLACEHOLDER = "2026-12-01, 1 dec, +30d, +2w, fri, tomorrow, end of month"
 
 
 class FollowUpFormScreen(FormDialog[FollowUp]):

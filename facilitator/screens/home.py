@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from rich.console import Group
@@ -22,6 +23,25 @@ from facilitator.messages import DatabaseChanged
 from facilitator.screens import home_readings
 from facilitator.screens.charter_form import CharterFormScreen
 from facilitator.screens.text_prompt import TextPromptScreen
+
+_COLUMNS = (("Title", "title"), ("Kind", "kind"), ("Dates", "dates"), ("Status", "status"), ("Today", "today"))
+_SHORT_KIND = {EventKind.KAIZEN: "blitz", EventKind.ACTION_LEARNING: "AL set"}
+
+
+def date_range(start: date, end: date, compact: bool = False, this_year: int = 0) -> str:
+    """"2026-11-25 to 2026-11-29", or in short "25-29 Nov" (the month once if shared, the year only when it
+    is not ``this_year``)."""
+    if not compact:
+        return start.isoformat() if start == end else f"{start.isoformat()} to {end.isoformat()}"
+    year = "" if start.year == end.year == this_year else f" {end.year}"
+    if start == end:
+        return f"{start.day} {start:%b}{year}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}-{end.day} {end:%b}{year}"
+    if start.year == end.year:
+        return f"{start.day} {start:%b}-{end.day} {end:%b}{year}"
+    return f"{start.day} {start:%b %Y}-{end.day} {end:%b %Y}"
+
 
 def empty_message() -> Group:
     """What a first-time user sees: the two ways to start, as keys."""
@@ -55,13 +75,9 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Events"
-        table = self.query_one("#events", DataTable)
-        table.add_column("Title", key="title")
-        table.add_column("Kind", key="kind")
-        home_readings.add_column(table)  # beside the kind it is read against
-        table.add_column("Dates", key="dates")
-        table.add_column("Status", key="status")
-        table.add_column("Today", key="today")
+        self.refresh_events()
+
+    def on_resize(self) -> None:
         self.refresh_events()
 
     def on_screen_resume(self) -> None:
@@ -80,9 +96,21 @@ class HomeScreen(Screen[None]):
         table = self.query_one("#events", DataTable)
         previous = select or self._highlighted_id()
         events = self.app.store.events.list(include_archived=self.show_archived)
-        table.clear()
-        for event in events:
-            title, kind, *rest = self._cells(event)
+        # Below 110 columns the kind, the dates and the day take their short forms, so "day 3 of 5" stays in
+        # view; the widths are given to the table, the title taking what the other columns leave.
+        compact = 0 < self.size.width < 110
+        year = local_today(self.app.clock).year
+        rows = [self._cells(event, compact, year) for event in events]
+        widths = [max([len(label), *(row[index].cell_len for row in rows)]) for index, (label, _) in enumerate(_COLUMNS)]
+        if self.size.width:
+            others = sum(width + 2 for width in widths[1:]) + home_readings.WIDTH + 2
+            widths[0] = max(16, min(widths[0], self.size.width - others - 2 - 2))  # padding, scrollbar
+        table.clear(columns=True)
+        for index, ((label, key), width) in enumerate(zip(_COLUMNS, widths)):
+            table.add_column(label, key=key, width=width)
+            if index == 1:
+                home_readings.add_column(table)  # beside the kind it is read against
+        for event, (title, kind, *rest) in zip(events, rows):
             table.add_row(title, kind, home_readings.placeholder(), *rest, key=event.id)
         empty = not events
         self.query_one("#empty").display = empty
@@ -93,22 +121,20 @@ class HomeScreen(Screen[None]):
             table.focus()
         home_readings.start(self, table, [event.id for event in events])
 
-    def _cells(self, event: Event) -> tuple[Text, ...]:
+    def _cells(self, event: Event, compact: bool = False, year: int = 0) -> tuple[Text, ...]:
         title = Text(visible(event.title), overflow="ellipsis", no_wrap=True)
         if event.archived:
             title.append("  (archived)", style="italic dim")
-        if event.start_date == event.end_date:
-            dates = event.start_date.isoformat()
-        else:
-            dates = f"{event.start_date.isoformat()} to {event.end_date.isoformat()}"
-        return (title, Text(event.kind.label), Text(dates), Text(event.status.value), Text(self._today(event)))
+        kind = _SHORT_KIND[event.kind] if compact else event.kind.label
+        dates = date_range(event.start_date, event.end_date, compact, year)
+        return (title, Text(kind), Text(dates), Text(event.status.value), Text(self._today(event, compact)))
 
-    def _today(self, event: Event) -> str:
+    def _today(self, event: Event, compact: bool = False) -> str:
         """Where today falls in the event, the first thing a facilitator looks for."""
         today = local_today(self.app.clock)
         day = event.day_on(today)
         if day is not None:
-            word = "day" if event.kind is EventKind.KAIZEN else "meeting"
+            word = "day" if event.kind is EventKind.KAIZEN else ("mtg" if compact else "meeting")
             return f"{word} {day} of {event.days}"
         if today < event.start_date:
             days = (event.start_date - today).days

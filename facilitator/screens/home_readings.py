@@ -19,12 +19,13 @@ from facilitator.widgets.theme_styles import theme_styles
 
 COLUMN_KEY = "reading"
 COLUMN_LABEL = "Reads as"
+WIDTH = len("Task force! 1 slipping")
 _SHORT = {"action_learning": "AL", "kaizen": "Kaizen", "task_force": "Task force"}
 
 
 def add_column(table: DataTable) -> None:
     # A fixed width: the cells arrive after the first paint, and the columns should not jump when they do.
-    table.add_column(COLUMN_LABEL, key=COLUMN_KEY, width=len("Task force! 1 slipping"))
+    table.add_column(COLUMN_LABEL, key=COLUMN_KEY, width=WIDTH)
 
 
 def placeholder() -> Text:

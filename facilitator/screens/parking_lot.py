@@ -59,7 +59,8 @@ class ParkingLotScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for label, key in (("Parked", "when"), ("By", "by"), ("Item", "subject"), ("Debrief", "debrief")):
+        # The item, the one long column, goes last: a long subject then runs off the edge, not the marker.
+        for label, key in (("Parked", "when"), ("By", "by"), ("Debrief", "debrief"), ("Item", "subject")):
             table.add_column(label, key=key)
         self.refresh_items()
 
@@ -87,8 +88,8 @@ class ParkingLotScreen(ModalScreen[None]):
             table.add_row(
                 Text(f"d{item.day} {local_time(item.decided_at):%H:%M}", no_wrap=True),
                 Text(item.decided_by.value),
-                Text(visible(item.subject), overflow="ellipsis", no_wrap=True),
                 Text("carried" if item.carried_to_debrief else "", style="italic"),
+                Text(visible(item.subject), overflow="ellipsis", no_wrap=True),
                 key=item.id,
             )
         self.query_one("#parking-title", Static).update(f"Parking lot: {len(items)} open")

@@ -84,8 +84,9 @@ class ReflectionScreen(Screen[ReflectionResult]):
                         value=self.framework_key, allow_blank=False, id="framework",
                     )
                 with Vertical():
-                    yield Label("Participant (blank: the whole group)")
-                    yield Input(placeholder="Group", id="participant", select_on_focus=False)
+                    yield Label("Participant")
+                    # The hint sits in the field: a long label was cut at 80 columns.
+                    yield Input(placeholder="blank: the whole group", id="participant", select_on_focus=False)
                     yield Static("", id="participant-error", classes="field-error", markup=False)
             yield Static("", id="explanation", markup=False)
             if self.request.reversed_decisions:
@@ -265,7 +266,7 @@ class ReflectionScreen(Screen[ReflectionResult]):
             TextPromptScreen(
                 "Skip this reflection?",
                 "Why is it skipped? It stays marked 'reflection owed' until it is done.",
-                "", accept, placeholder="e.g. sponsor arrived; we reflect at the start of next meeting",
+                "", accept, placeholder="e.g. sponsor arrived",
             ),
             skipped,
         )

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Static
 
 from facilitator.domain.errors import UserError, ValidationError
 
@@ -27,6 +27,7 @@ class TextPromptScreen(ModalScreen[T | None], Generic[T]):
         border: thick $primary; background: $surface; padding: 1 2;
     }
     TextPromptScreen .prompt-title { text-style: bold; margin-bottom: 1; }
+    TextPromptScreen .prompt-label { height: auto; }
     TextPromptScreen .prompt-error { color: $error; text-style: bold; height: auto; }
     TextPromptScreen .prompt-help { color: $text-muted; }
     """
@@ -43,7 +44,8 @@ class TextPromptScreen(ModalScreen[T | None], Generic[T]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self.prompt_title, classes="prompt-title", markup=False)
-            yield Label(self.label)
+            # A Static wraps where a Label would be cut at the dialog's edge (at 80 columns).
+            yield Static(self.label, classes="prompt-label", markup=False)
             yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
             yield Static("", classes="prompt-error", id="prompt-error", markup=False)
             yield Static("enter saves, esc cancels", classes="prompt-help")

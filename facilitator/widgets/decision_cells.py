@@ -50,6 +50,9 @@ def verdict_text(verdict: Verdict, styles: dict[Verdict, str], *, dim: bool = Fa
 
 def subject_text(decision: Decision) -> Text:
     text = Text(no_wrap=True, overflow="ellipsis")
+    # The markers come first, so a narrow column cuts the end of the subject, never "superseded".
+    if not decision.current:
+        text.append("superseded: ", style="italic")
     if decision.supersedes_id:
         text.append("changes earlier: ", style="italic")
     text.append(visible(decision.subject), style="dim strike" if not decision.current else "")
@@ -57,8 +60,6 @@ def subject_text(decision: Decision) -> Text:
         text.append("  (amended)", style="italic dim")
     if decision.carried_to_debrief:
         text.append("  (to debrief)", style="italic dim")
-    if not decision.current:
-        text.append("  superseded", style="italic")
     return text
 
 

@@ -24,6 +24,9 @@ from facilitator.storage.digests import check_event
 from facilitator.widgets.decision_cells import row_cells, verdict_styles
 
 _MORE_MARGIN = 20  # start loading the next page this many rows before the end
+_COLUMNS = (("When", "when"), ("Verdict", "verdict"), ("By", "by"), ("Subject", "subject"), ("Tags", "tags"))
+_FIXED_WIDTHS = {"when": 8, "verdict": 12, "by": 11}  # "d3 10:10", "out of scope", "facilitator"
+_TAGS_WIDTH = 14
 
 
 def _cycle(options: list, current):
@@ -73,6 +76,7 @@ class DecisionLog(Vertical):
         self._sessions: dict[str, str] = {}
         self._days = 1
         self._keep: str | None = None  # the row to keep highlighted across a reload
+        self._widths: dict[str, int | None] = {}
 
     def compose(self) -> ComposeResult:
         yield Static("", id="decision-seal", markup=False)
@@ -81,13 +85,34 @@ class DecisionLog(Vertical):
         yield DataTable(id="decision-table", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for label, key in (("When", "when"), ("Verdict", "verdict"), ("By", "by"), ("Subject", "subject"), ("Tags", "tags")):
-            table.add_column(label, key=key)
+        self._set_columns()
         self._styles = verdict_styles(self.app.theme_variables)
         self.watch(self.app, "theme", self._theme_changed, init=False)
         self.reload()
         self._check_seals()
+
+    def _set_columns(self) -> bool:
+        """Give each column its width for the space there is; True when they changed (the rows are gone).
+
+        Fixed widths, the subject taking what is left: left to itself the table makes the subject as wide as
+        the longest one, and at 80 columns the tags went off the screen.
+        """
+        width = self.size.width
+        tags = _TAGS_WIDTH if 0 < width < 120 else 2 * _TAGS_WIDTH
+        subject = max(20, width - sum(_FIXED_WIDTHS.values()) - tags - 2 * 5 - 2) if width else None
+        widths = {**_FIXED_WIDTHS, "subject": subject, "tags": tags}
+        if widths == self._widths:
+            return False
+        self._widths = widths
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        for label, key in _COLUMNS:
+            table.add_column(label, key=key, width=widths[key])
+        return True
+
+    def on_resize(self) -> None:
+        if self._set_columns():
+            self.reload()
 
     def on_show(self) -> None:
         # Opening the tab puts the keys (/ v y b c t z, enter) within reach at once.
