@@ -75,10 +75,14 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Events"
-        self.refresh_events()
+        self._laid_out_for = -1  # the width the columns were last fitted to
+        if self.size.width:
+            self.refresh_events()
 
     def on_resize(self) -> None:
-        self.refresh_events()
+        # The first layout fits the columns (and starts the readings) once; later, only a new width refits.
+        if self.size.width != self._laid_out_for:
+            self.refresh_events()
 
     def on_screen_resume(self) -> None:
         self.refresh_events()
@@ -98,6 +102,7 @@ class HomeScreen(Screen[None]):
         events = self.app.store.events.list(include_archived=self.show_archived)
         # Below 110 columns the kind, the dates and the day take their short forms, so "day 3 of 5" stays in
         # view; the widths are given to the table, the title taking what the other columns leave.
+        self._laid_out_for = self.size.width
         compact = 0 < self.size.width < 110
         year = local_today(self.app.clock).year
         rows = [self._cells(event, compact, year) for event in events]
