@@ -26,7 +26,7 @@ from facilitator.widgets.decision_cells import row_cells, verdict_styles
 _MORE_MARGIN = 20  # start loading the next page this many rows before the end
 _COLUMNS = (("When", "when"), ("Verdict", "verdict"), ("By", "by"), ("Subject", "subject"), ("Tags", "tags"))
 _FIXED_WIDTHS = {"when": 8, "verdict": 12, "by": 11}  # "d3 10:10", "out of scope", "facilitator"
-_TAGS_WIDTH = 14
+_TAGS_WIDTH = 10  # "root-cause"; at 80 columns the subject keeps 27 characters
 
 
 def _cycle(options: list, current):

@@ -1,0 +1,55 @@
+"""A picture of every screen at 80x24, on the demo data and a fixed clock (2026-11-25 08:00 UTC).
+
+One picture per screen, in the default theme: what a facilitator sees on a small laptop. A screen whose
+text is cut, or a column pushed off the edge, shows up here as a changed picture to look at.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from facilitator.demo import load_demo
+from facilitator.demo.charters import ACTION_LEARNING_ID, BLITZ_ID
+from facilitator.screens.event import EventScreen
+
+# name -> (event opened first, or None for the events list; keys pressed then)
+SCREENS = {
+    "home": (None, ()),
+    "charter_form": (BLITZ_ID, ("e",)),
+    "event_charter": (BLITZ_ID, ("1",)),
+    "event_agenda": (BLITZ_ID, ("2",)),
+    "event_decisions": (BLITZ_ID, ("3",)),
+    "event_reflection": (ACTION_LEARNING_ID, ("4",)),
+    "event_followup": (BLITZ_ID, ("5",)),
+    "decision_capture": (BLITZ_ID, ("d",)),
+    "decision_history": (BLITZ_ID, ("3", "enter")),
+    "parking_lot": (BLITZ_ID, ("P",)),
+    "followup_form": (BLITZ_ID, ("a",)),
+    "measurement_form": (BLITZ_ID, ("m",)),
+    "session_form": (BLITZ_ID, ("2", "i")),
+    "reflection": (ACTION_LEARNING_ID, ("r",)),
+    "report_out": (BLITZ_ID, ("o",)),
+    "export": (BLITZ_ID, ("x",)),
+    "projector": (BLITZ_ID, ("p",)),
+}
+
+
+@pytest.mark.parametrize("name", SCREENS)
+def test_screen_at_80x24(name, snap_compare, make_app, store):
+    load_demo(store)
+    event_id, keys = SCREENS[name]
+
+    async def open_screen(pilot):
+        await pilot.pause()
+        if event_id is not None:
+            pilot.app.push_screen(EventScreen(event_id))
+            await pilot.pause()
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        await pilot.pause(0.2)  # the decision log and the readings load in workers
+        # The opening notice (open follow-ups) is timed; the picture is of the screen itself.
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=open_screen)
