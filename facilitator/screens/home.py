@@ -106,12 +106,19 @@ class HomeScreen(Screen[None]):
         compact = 0 < self.size.width < 110
         year = local_today(self.app.clock).year
         rows = [self._cells(event, compact, year) for event in events]
-        widths = [max([len(label), *(row[index].cell_len for row in rows)]) for index, (label, _) in enumerate(_COLUMNS)]
+        columns = list(_COLUMNS)
+        widths = [max([len(label), *(row[index].cell_len for row in rows)]) for index, (label, _) in enumerate(columns)]
         if self.size.width:
-            others = sum(width + 2 for width in widths[1:]) + home_readings.WIDTH + 2
-            widths[0] = max(16, min(widths[0], self.size.width - others - 2 - 2))  # padding, scrollbar
+            room = self.size.width - sum(width + 2 for width in widths[1:]) - home_readings.WIDTH - 2 - 2 - 2
+            if compact and room < 16:
+                # Too narrow for all: the status goes ("ended" under Today says the same of a done event).
+                status = columns.index(("Status", "status"))
+                room += widths[status] + 2
+                del columns[status], widths[status]
+                rows = [row[:status] + row[status + 1:] for row in rows]
+            widths[0] = max(16, min(widths[0], room))
         table.clear(columns=True)
-        for index, ((label, key), width) in enumerate(zip(_COLUMNS, widths)):
+        for index, ((label, key), width) in enumerate(zip(columns, widths)):
             table.add_column(label, key=key, width=width)
             if index == 1:
                 home_readings.add_column(table)  # beside the kind it is read against
