@@ -97,7 +97,7 @@ class DecisionLog(Vertical):
         Fixed widths, the subject taking what is left: left to itself the table makes the subject as wide as
         the longest one, and at 80 columns the tags went off the screen.
         """
-        width = self.size.width
+        width = self.size.width or self.app.size.width  # on a hidden tab: the log spans the screen when shown
         tags = _TAGS_WIDTH if 0 < width < 120 else 2 * _TAGS_WIDTH
         subject = max(20, width - sum(_FIXED_WIDTHS.values()) - tags - 2 * 5 - 2) if width else None
         widths = {**_FIXED_WIDTHS, "subject": subject, "tags": tags}
@@ -111,10 +111,15 @@ class DecisionLog(Vertical):
         return True
 
     def on_resize(self) -> None:
-        if self._set_columns():
+        self._refit()
+
+    def _refit(self) -> None:
+        if self.size.width and self._set_columns():
             self.reload()
 
     def on_show(self) -> None:
+        # A log mounted on a hidden tab had no width to fit its columns to: fit them once it is laid out.
+        self.call_after_refresh(self._refit)
         # Opening the tab puts the keys (/ v y b c t z, enter) within reach at once.
         if self.screen.focused is None or self.screen.focused not in self.query("*"):
             self.query_one(DataTable).focus()

@@ -37,7 +37,6 @@ def round_trips(term, count: int) -> None:
 
 
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads resident memory from /proc")
-@pytest.mark.xfail(strict=True, reason="11.16: 40 report-out and 40 capture round trips add about 70 MB")
 def test_report_out_and_capture_round_trips_release_their_memory(term):
     seed.blitz(term.db_path)
     term.start()

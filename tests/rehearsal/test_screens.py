@@ -44,20 +44,22 @@ def test_agenda_columns_stay_whole_after_a_skipped_reflection_closes(term):
     term.wait_for("Check-in and actions", "Problem presented", "reflection owed")
 
 
-@pytest.mark.xfail(strict=True, reason="11.4: the events list cuts the dates and 'meeting 5 of' at 80 columns")
 def test_the_events_list_shows_whole_dates_at_80_columns(term):
+    from facilitator.screens.home import date_range
+
     term.cli("demo")
     term.start()
     screen = term.wait_for("Press line 4")
+    this_year = date.today().year
     for row in term.query("select kind, start_date, days from events where archived = 0"):
         start = date.fromisoformat(row["start_date"])
         end = start + (timedelta(days=row["days"] - 1) if row["kind"] == "kaizen" else timedelta(weeks=row["days"] - 1))
-        assert f"{start} to {end}" in screen, screen
-    for cut in re.findall(r"meeting[^\n]*$", screen, flags=re.MULTILINE):
-        assert re.match(r"meeting \d+ of \d+", cut), screen
+        # At 80 columns the short form ("23-27 Nov"), whole: the ISO form does not fit beside the title.
+        assert date_range(start, end, compact=True, this_year=this_year) in screen, screen
+    for cut in re.findall(r"(?:meeting|mtg)[^\n]*$", screen, flags=re.MULTILINE):
+        assert re.match(r"(?:meeting|mtg) \d+ of \d+", cut), screen
 
 
-@pytest.mark.xfail(strict=True, reason="11.4: dialogs cut the participant label, the skip reason text and the due placeholder")
 def test_dialogs_show_their_whole_labels_at_80_columns(term):
     seeded = seed.action_learning(term.db_path)
     seed.start_session(term.db_path, seeded.day(1)[0].id)
@@ -71,16 +73,17 @@ def test_dialogs_show_their_whole_labels_at_80_columns(term):
     term.wait_gone("Add a follow-up")
     term.keys("n")
     screen = term.wait_for("Reflection", "Participant")
-    if "Participant (blank: the whole group)" not in screen:
+    if "Participant" not in screen or "blank: the whole group" not in screen:
         problems.append("the participant label is cut")
     term.keys(ESC)
     screen = term.wait_for("Skip this reflection?")
-    if "until it is done" not in screen:
+    # The question may wrap inside the dialog: read its rows as one text.
+    said = " ".join(screen.translate({ord(edge): " " for edge in "█▌▎▊▐▀▄"}).split())
+    if "until it is done" not in said:
         problems.append("the skip dialog's text is cut")
     assert not problems, problems
 
 
-@pytest.mark.xfail(strict=True, reason="11.4: at 80 columns the decision log drops the Tags column and 'superseded'")
 def test_the_decision_log_shows_tags_and_superseded_at_80_columns(term):
     seeded = seed.blitz(term.db_path)
     subject = "Redesign the die cart with a roller deck and quick-release clamps"
