@@ -25,6 +25,7 @@ from facilitator.screens.charter_form import CharterFormScreen
 from facilitator.screens.text_prompt import TextPromptScreen
 
 _COLUMNS = (("Title", "title"), ("Kind", "kind"), ("Dates", "dates"), ("Status", "status"), ("Today", "today"))
+_TITLE_ROOM = 32  # below this the other columns take their short forms
 _SHORT_KIND = {EventKind.KAIZEN: "blitz", EventKind.ACTION_LEARNING: "AL set"}
 
 
@@ -100,16 +101,19 @@ class HomeScreen(Screen[None]):
         table = self.query_one("#events", DataTable)
         previous = select or self._highlighted_id()
         events = self.app.store.events.list(include_archived=self.show_archived)
-        # Below 110 columns the kind, the dates and the day take their short forms, so "day 3 of 5" stays in
-        # view; the widths are given to the table, the title taking what the other columns leave.
+        # When the long forms leave the title too little room, the kind, the dates and the day take their
+        # short forms, so "day 3 of 5" stays in view; the widths are given to the table, the title taking
+        # what the other columns leave.
         self._laid_out_for = self.size.width
-        compact = 0 < self.size.width < 110
         year = local_today(self.app.clock).year
-        rows = [self._cells(event, compact, year) for event in events]
         columns = list(_COLUMNS)
-        widths = [max([len(label), *(row[index].cell_len for row in rows)]) for index, (label, _) in enumerate(columns)]
-        if self.size.width:
+        for compact in (False, True):
+            rows = [self._cells(event, compact, year) for event in events]
+            widths = [max([len(label), *(row[index].cell_len for row in rows)]) for index, (label, _) in enumerate(columns)]
             room = self.size.width - sum(width + 2 for width in widths[1:]) - home_readings.WIDTH - 2 - 2 - 2
+            if not self.size.width or room >= _TITLE_ROOM:
+                break
+        if self.size.width:
             if compact and room < 16:
                 # Too narrow for all: the status goes ("ended" under Today says the same of a done event).
                 status = columns.index(("Status", "status"))
