@@ -114,20 +114,25 @@ class HomeScreen(Screen[None]):
             if not self.size.width or room >= _TITLE_ROOM:
                 break
         if self.size.width:
-            if compact and room < 16:
-                # Too narrow for all: the status goes ("ended" under Today says the same of a done event).
-                status = columns.index(("Status", "status"))
-                room += widths[status] + 2
-                del columns[status], widths[status]
-                rows = [row[:status] + row[status + 1:] for row in rows]
+            # Still too narrow for a whole title: the status goes ("ended" under Today says the same of a done
+            # event), then the kind (the reading beside it names the kind the event behaves as).
+            for key in ("status", "kind"):
+                if room >= min(widths[0], _TITLE_ROOM):
+                    break
+                index = [k for _, k in columns].index(key)
+                room += widths[index] + 2
+                del columns[index], widths[index]
+                rows = [row[:index] + row[index + 1:] for row in rows]
             widths[0] = max(16, min(widths[0], room))
         table.clear(columns=True)
+        keys = [key for _, key in columns]
+        after = keys.index("kind") if "kind" in keys else 0  # the reading sits beside the kind it is read against
         for index, ((label, key), width) in enumerate(zip(columns, widths)):
             table.add_column(label, key=key, width=width)
-            if index == 1:
-                home_readings.add_column(table)  # beside the kind it is read against
-        for event, (title, kind, *rest) in zip(events, rows):
-            table.add_row(title, kind, home_readings.placeholder(), *rest, key=event.id)
+            if index == after:
+                home_readings.add_column(table)
+        for event, cells in zip(events, rows):
+            table.add_row(*cells[: after + 1], home_readings.placeholder(), *cells[after + 1 :], key=event.id)
         empty = not events
         self.query_one("#empty").display = empty
         table.display = not empty
