@@ -103,6 +103,8 @@ class FacilitatorApp(QuietNotices, OrderedKeys, App[None]):
     def _drop_closed_watchers(self) -> None:
         from facilitator.widgets.watchers import drop_closed_watchers
 
+        if not self.screen_stack:
+            return  # the app is closing
         drop_closed_watchers([self, *self.screen.walk_children(with_self=True)])
 
     def deliver_screenshot(

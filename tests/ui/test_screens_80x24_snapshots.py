@@ -15,21 +15,16 @@ from facilitator.screens.event import EventScreen
 # name -> (event opened first, or None for the events list; keys pressed then)
 SCREENS = {
     "home": (None, ()),
-    "charter_form": (BLITZ_ID, ("e",)),
     "event_charter": (BLITZ_ID, ("1",)),
     "event_agenda": (BLITZ_ID, ("2",)),
     "event_decisions": (BLITZ_ID, ("3",)),
     "event_reflection": (ACTION_LEARNING_ID, ("4",)),
     "event_followup": (BLITZ_ID, ("5",)),
-    "decision_capture": (BLITZ_ID, ("d",)),
     "decision_history": (BLITZ_ID, ("3", "enter")),
     "parking_lot": (BLITZ_ID, ("P",)),
-    "followup_form": (BLITZ_ID, ("a",)),
     "measurement_form": (BLITZ_ID, ("m",)),
     "session_form": (BLITZ_ID, ("2", "i")),
-    "reflection": (ACTION_LEARNING_ID, ("r",)),
     "report_out": (BLITZ_ID, ("o",)),
-    "export": (BLITZ_ID, ("x",)),
     "projector": (BLITZ_ID, ("p",)),
 }
 
