@@ -1,5 +1,7 @@
 # Two commands do all the set-up: `make run` opens the cockpit, `make test` runs the suite.
 PYTHON ?= python3
+# The suite runs on two workers (CI has 2 cores); PYTEST_WORKERS=0 runs it in one process.
+PYTEST_WORKERS ?= 2
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
@@ -27,7 +29,7 @@ demo: $(STAMP_RUN)
 	$(BIN)/facilitator $(ARGS)
 
 test: $(STAMP_TEST)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 bench: $(STAMP_TEST)
 	for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
