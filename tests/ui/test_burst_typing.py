@@ -7,27 +7,15 @@ from datetime import date
 
 from facilitator.domain.event import Event, EventKind, Target
 from facilitator.domain.decision import Verdict
-from facilitator.screens.event import EventScreen
 from tests.ui.burst import burst, typed
-
-
-def _blitz(store) -> Event:
-    return store.events.add(Event(title="Press line 4 SMED", kind=EventKind.KAIZEN, start_date=date(2026, 11, 23), days=5))
-
-
-async def _open_event(app, pilot, event_id: str) -> EventScreen:
-    app.push_screen(EventScreen(event_id))
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    return app.screen
+from tests.ui.event_setup import blitz, open_event
 
 
 async def test_decisions_typed_in_one_burst_are_saved_as_typed(make_app, store):
-    event = _blitz(store)
+    event = blitz(store)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_event(app, pilot, event.id)
+        screen = await open_event(app, pilot, event.id)
         keys: list[str] = []
         for number in range(1, 7):
             keys += ["d", *typed(f"Die cart {number}"), "tab", "i", "f", "enter"]
@@ -41,10 +29,10 @@ async def test_decisions_typed_in_one_burst_are_saved_as_typed(make_app, store):
 
 
 async def test_follow_ups_typed_in_one_burst_are_saved_as_typed(make_app, store):
-    event = _blitz(store)
+    event = blitz(store)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_event(app, pilot, event.id)
+        screen = await open_event(app, pilot, event.id)
         keys: list[str] = []
         for number in range(1, 6):
             keys += ["a", *typed(f"Label die {number}"), "tab", *typed("Tom Hale"), "tab", *typed("+2w"), "enter"]
@@ -56,11 +44,11 @@ async def test_follow_ups_typed_in_one_burst_are_saved_as_typed(make_app, store)
 
 
 async def test_measurements_typed_in_one_burst_are_saved_as_typed(make_app, store):
-    event = _blitz(store)
+    event = blitz(store)
     store.events.update(replace(event, targets=(Target("Changeover", "min", 45, 20),)))
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_event(app, pilot, event.id)
+        screen = await open_event(app, pilot, event.id)
         keys: list[str] = []
         for number in range(31, 36):
             keys += ["m", *typed(str(number)), "tab", "tab", *typed(f"run {number}"), "enter"]
@@ -70,12 +58,12 @@ async def test_measurements_typed_in_one_burst_are_saved_as_typed(make_app, stor
 
 
 async def test_sessions_and_a_prompt_typed_in_one_burst_land_as_typed(make_app, store, clock):
-    event = _blitz(store)
+    event = blitz(store)
     first = store.agenda.add(event.id, 3, "Kick-off", planned_minutes=30)
     store.timer.start(first.id)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_event(app, pilot, event.id)
+        screen = await open_event(app, pilot, event.id)
         keys = ["2"]
         for number in range(1, 4):
             keys += ["i", *typed(f"Gemba walk {number}"), "tab", "tab", *typed("45"), "enter"]
@@ -95,7 +83,7 @@ async def test_a_reflection_typed_in_one_burst_is_saved_as_typed(make_app, store
     store.timer.start(session.id)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_event(app, pilot, event.id)
+        screen = await open_event(app, pilot, event.id)
         keys = ["r", *typed("Li Wei"), "tab", *typed("We listened"), "tab", *typed("Questions first"), "ctrl+s"]
         await burst(pilot, keys, until=lambda: bool(store.reflections.history(event.id)) and app.screen is screen)
         [saved] = store.reflections.history(event.id)

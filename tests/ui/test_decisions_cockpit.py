@@ -15,19 +15,12 @@ from facilitator.screens.event import EventScreen
 from facilitator.screens.parking_lot import ParkingLotScreen
 from facilitator.widgets.decision_log import DecisionLog
 from facilitator.widgets.parking_count import ParkingCount
+from tests.ui.event_setup import open_event
 
 
 def _blitz(store) -> Event:
     # The fixture clock says 2026-11-25 (TZ=UTC): day 3 of a blitz that started on the 23rd.
     return store.events.add(Event(title="Press line 4 SMED", kind=EventKind.KAIZEN, start_date=date(2026, 11, 23), days=5))
-
-
-async def _open_event(app, pilot, event_id: str) -> EventScreen:
-    app.push_screen(EventScreen(event_id))
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    return app.screen
 
 
 async def _settle(app, pilot) -> None:
@@ -48,7 +41,7 @@ async def test_quick_capture_while_timer_runs_keeps_its_time(make_app, store, cl
     clock.advance(minutes=10)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await _open_event(app, pilot, event.id)
+        screen = await open_event(app, pilot, event.id)
         await pilot.press("3")
         await pilot.press("d")
         await pilot.pause()
@@ -74,7 +67,7 @@ async def test_empty_subject_refused_and_escape_saves_nothing(make_app, store):
     event = _blitz(store)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await _open_event(app, pilot, event.id)
+        await open_event(app, pilot, event.id)
         await pilot.press("d")
         await pilot.pause()
         dialog = app.screen
@@ -98,7 +91,7 @@ async def test_capture_adds_row_in_place_and_parking_count_follows(make_app, sto
         clock.advance(minutes=1)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await _open_event(app, pilot, event.id)
+        screen = await open_event(app, pilot, event.id)
         await pilot.press("3")
         log = screen.query_one(DecisionLog)
         loads = []
@@ -121,7 +114,7 @@ async def test_search_hostile_input_never_breaks(make_app, store, clock):
     store.decisions.capture(event.id, DecisionDraft("[bold]Clamps[/] AND capex", "out_of_scope", "sponsor"), day=1)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await _open_event(app, pilot, event.id)
+        screen = await open_event(app, pilot, event.id)
         await pilot.press("3")
         search = screen.query_one("#decision-search", Input)
         for hostile, expected in [
@@ -147,7 +140,7 @@ async def test_history_amend_and_change_keep_the_original(make_app, store, clock
     clock.advance(minutes=5)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await _open_event(app, pilot, event.id)
+        screen = await open_event(app, pilot, event.id)
         await pilot.press("3")
         screen.query_one("#decision-table", DataTable).focus()
         await pilot.press("enter")
@@ -183,7 +176,7 @@ async def test_parking_lot_resolves_and_carries(make_app, store, clock):
     store.decisions.capture(event.id, DecisionDraft("Second press operator", "parked", "sponsor"), day=2)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await _open_event(app, pilot, event.id)
+        screen = await open_event(app, pilot, event.id)
         await pilot.press("P")
         await pilot.pause()
         lot = app.screen
@@ -217,7 +210,7 @@ async def test_long_log_loads_page_by_page(make_app, store, clock, monkeypatch):
         clock.advance(seconds=30)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await _open_event(app, pilot, event.id)
+        screen = await open_event(app, pilot, event.id)
         await pilot.press("3")
         table = screen.query_one("#decision-table", DataTable)
         assert table.row_count == 30
@@ -242,7 +235,7 @@ async def test_leaving_the_event_while_the_log_loads_is_harmless(make_app, store
             await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        screen = await _open_event(app, pilot, event.id)
+        screen = await open_event(app, pilot, event.id)
         assert _table_subjects(screen) == ["Die cart"]
 
 
@@ -256,7 +249,7 @@ async def test_a_log_changed_past_the_triggers_is_flagged_on_the_decisions_tab(m
     store.db.conn.commit()
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await _open_event(app, pilot, event.id)
+        screen = await open_event(app, pilot, event.id)
         await pilot.press("3")
         await pilot.pause()
         log = screen.query_one(DecisionLog)
@@ -264,5 +257,5 @@ async def test_a_log_changed_past_the_triggers_is_flagged_on_the_decisions_tab(m
         assert log.has_class("-broken")
         assert f"decision {decision.id[:8]} 'Die cart [b]redesign[/]' was changed after it was logged" in warning
         app.pop_screen()
-        screen = await _open_event(app, pilot, intact.id)
+        screen = await open_event(app, pilot, intact.id)
         assert not screen.query_one(DecisionLog).has_class("-broken")

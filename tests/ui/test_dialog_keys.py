@@ -6,33 +6,20 @@ from datetime import date
 
 from textual.widgets import Input, Select, Static, TabbedContent
 
-from facilitator.domain.event import Event, EventKind
 from facilitator.domain.decision import DecisionDraft
 from facilitator.domain.followup import FollowUp
 from facilitator.screens.decision_capture import DecisionCaptureScreen
-from facilitator.screens.event import EventScreen
 from facilitator.screens.home import HomeScreen
 from tests.screen_text import rendered_text
-
-
-def _blitz(store, title: str = "Press line 4 SMED", start: date = date(2026, 11, 23)) -> Event:
-    return store.events.add(Event(title=title, kind=EventKind.KAIZEN, start_date=start, days=5))
-
-
-async def _open_event(app, pilot, event_id: str) -> EventScreen:
-    app.push_screen(EventScreen(event_id))
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    return app.screen
+from tests.ui.event_setup import blitz, open_event
 
 
 async def test_enter_on_the_from_list_saves_the_follow_up_instead_of_opening_it(make_app, store):
-    event = _blitz(store)
+    event = blitz(store)
     store.agenda.add(event.id, 3, "Gemba walk", planned_minutes=30)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_event(app, pilot, event.id)
+        screen = await open_event(app, pilot, event.id)
         await pilot.press("a", *"Label dies", "tab", *"Tom Hale", "tab", *"fri", "tab")
         assert isinstance(app.focused, Select) and app.focused.id == "source"
         await pilot.press("enter")
@@ -43,10 +30,10 @@ async def test_enter_on_the_from_list_saves_the_follow_up_instead_of_opening_it(
 
 
 async def test_enter_on_a_verdict_or_a_session_kind_saves(make_app, store):
-    event = _blitz(store)
+    event = blitz(store)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_event(app, pilot, event.id)
+        screen = await open_event(app, pilot, event.id)
         await pilot.press("d", *"Die cart", "tab", "i")
         await pilot.press("shift+tab")  # back on the verdict row
         await pilot.press("enter")
@@ -62,11 +49,11 @@ async def test_enter_on_a_verdict_or_a_session_kind_saves(make_app, store):
 
 
 async def test_esc_in_the_decision_search_clears_then_leaves_the_field_before_leaving_the_event(make_app, store):
-    event = _blitz(store)
+    event = blitz(store)
     store.decisions.capture(event.id, DecisionDraft("Die cart", "in_scope", "team"), day=3)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_event(app, pilot, event.id)
+        screen = await open_event(app, pilot, event.id)
         await pilot.press("3", "slash", *"die", "escape")
         assert app.screen is screen
         search = screen.query_one("#decision-search", Input)
@@ -79,10 +66,10 @@ async def test_esc_in_the_decision_search_clears_then_leaves_the_field_before_le
 
 
 async def test_esc_on_a_half_typed_decision_asks_before_discarding(make_app, store):
-    event = _blitz(store)
+    event = blitz(store)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_event(app, pilot, event.id)
+        screen = await open_event(app, pilot, event.id)
         await pilot.press("d", *"Die cart", "escape")
         assert isinstance(app.screen, DecisionCaptureScreen)
         assert "esc again discards" in str(app.screen.query_one("#form-error", Static).render())
@@ -96,14 +83,14 @@ async def test_esc_on_a_half_typed_decision_asks_before_discarding(make_app, sto
 
 
 async def test_digits_switch_areas_from_every_area(make_app, store):
-    earlier = _blitz(store, "Earlier blitz", date(2026, 11, 2))
+    earlier = blitz(store, "Earlier blitz", date(2026, 11, 2))
     store.followups.add(FollowUp(earlier.id, "Label dies", "Tom", date(2026, 11, 20)))
-    event = _blitz(store)
+    event = blitz(store)
     store.decisions.capture(event.id, DecisionDraft("Die cart", "in_scope", "team"), day=3)
     store.followups.add(FollowUp(event.id, "Order carts", "Ann", date(2026, 12, 20)))
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_event(app, pilot, event.id)
+        screen = await open_event(app, pilot, event.id)
         areas = {"1": "charter", "2": "agenda", "3": "decisions", "4": "reflection", "5": "followup"}
         for start in areas:
             for goal in areas:
@@ -120,10 +107,10 @@ async def test_footer_at_80_columns_shows_the_session_keys_and_help_lists_every_
     from facilitator.screens.key_help import KeyHelpScreen
     from facilitator.widgets.key_bar import KeyBar
 
-    event = _blitz(store)
+    event = blitz(store)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_event(app, pilot, event.id)
+        screen = await open_event(app, pilot, event.id)
         bar = screen.query_one(KeyBar)
         shown = {
             key.key for key in bar.query(FooterKey)
@@ -163,12 +150,12 @@ async def test_notices_wait_while_a_dialog_is_open_and_never_pile_up(make_app, s
 
     from facilitator.widgets.timer_bar import TimerBar
 
-    event = _blitz(store)
+    event = blitz(store)
     session = store.agenda.add(event.id, 3, "Kick-off", planned_minutes=30)
     store.timer.start(session.id)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_event(app, pilot, event.id)
+        screen = await open_event(app, pilot, event.id)
         app.clear_notifications()
         await pilot.press("d", *"Die cart")
         app.notify("Open follow-ups: 4 from earlier events")
@@ -191,10 +178,10 @@ async def test_notices_wait_while_a_dialog_is_open_and_never_pile_up(make_app, s
 async def test_a_verdict_key_moves_on_to_decided_by_and_the_row_in_hand_is_marked(make_app, store):
     from facilitator.widgets.choice_picker import ChoicePicker
 
-    event = _blitz(store)
+    event = blitz(store)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await _open_event(app, pilot, event.id)
+        await open_event(app, pilot, event.id)
         await pilot.press("d")
         marked = lambda: [row.query_one(".capture-label").render().plain for row in app.screen.query(".capture-row.-current")]  # noqa: E731
         assert marked() == ["Subject"]
