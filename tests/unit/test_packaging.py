@@ -1,4 +1,4 @@
-"""A non-editable install carries the themes: build the wheel and run from its installed layout."""
+"""A non-editable install carries the themes, the stylesheets and the licence: build the wheel and run from its installed layout."""
 
 from __future__ import annotations
 
@@ -23,7 +23,19 @@ def test_wheel_contains_themes_and_runs_from_installed_layout(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     shipped = {Path(name).name for name in names if name.startswith("facilitator/themes/")}
     assert {"shopfloor-dark.toml", "projector-light.toml", "andon.toml"} <= shipped
-    assert "facilitator/screens/home.tcss" in names
+    package = Path(ROOT / "facilitator")
+    stylesheets = {f"facilitator/{path.relative_to(package).as_posix()}" for path in package.rglob("*.tcss")}
+    assert stylesheets and stylesheets <= set(names)
+
+    # The licence the metadata names is the file that travels with it.
+    archive = zipfile.ZipFile(wheel)
+    info = next(name for name in names if name.endswith(".dist-info/METADATA")).rsplit("/", 1)[0]
+    metadata = archive.read(f"{info}/METADATA").decode()
+    assert "License-Expression: MIT" in metadata.splitlines()
+    assert "Classifier: Environment :: Console" in metadata.splitlines()
+    shipped_license = archive.read(f"{info}/licenses/LICENSE").decode()
+    assert shipped_license == (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert shipped_license.startswith("MIT License")
 
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
