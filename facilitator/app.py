@@ -16,6 +16,8 @@ from textual.screen import Screen
 from facilitator.config import DEFAULT_THEME, Settings
 from facilitator.domain.display import visible
 from facilitator.errorlog import log_exception
+from facilitator.keymap import as_user_sees
+from facilitator.keymap import read as read_keymap
 from facilitator.messages import DatabaseChanged
 from facilitator.notices import QuietNotices
 from facilitator.ordered_keys import OrderedKeys
@@ -60,8 +62,16 @@ class FacilitatorApp(QuietNotices, OrderedKeys, App[None]):
             self._startup_problems.append(f"Theme {wanted!r} is not installed; using {DEFAULT_THEME}.")
             wanted = DEFAULT_THEME
         self.theme = wanted
+        self._apply_keymap()
         self._persist_theme = theme is None
         self._damage_shown = False
+
+    def _apply_keymap(self) -> None:
+        # The user's keymap.toml: Textual remaps by binding id; what clashes or is unknown is left out.
+        keys = read_keymap()
+        self.set_keymap(keys.keymap)
+        if (line := keys.problem_line()) is not None:
+            self._startup_problems.append(line)
 
     @property
     def clock(self):
@@ -143,6 +153,8 @@ class FacilitatorApp(QuietNotices, OrderedKeys, App[None]):
         candidates += [
             (screen, binding) for bindings in screen._bindings.key_to_bindings.values() for binding in bindings
         ]
+        # The screen's own bindings are as declared: show the keys the user's keymap gave them.
+        candidates = [(node, shown) for node, binding in candidates for shown in as_user_sees([binding], self._keymap)]
         for node, binding in candidates:
             # Keys kept out of the footer for room (show=False, with an id) are still named commands.
             if not (binding.show or binding.id) or not binding.description or binding.action in seen:

@@ -409,5 +409,10 @@ def _event_summary(event) -> dict:
     }
 
 
+from facilitator.tools_cli import keymap_command  # noqa: E402 - registered after the group exists
+
+cli.add_command(keymap_command)
+
+
 def main() -> None:
     cli(prog_name="facilitator")

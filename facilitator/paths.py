@@ -41,3 +41,7 @@ def error_log() -> Path:
 def exports_dir(database: Path | None = None) -> Path:
     """``exports/`` beside the database in use, so FACILITATOR_DB=/elsewhere/x.db exports to /elsewhere/exports."""
     return (Path(database).expanduser().resolve().parent if database else data_dir()) / "exports"
+
+
+def keymap_file() -> Path:
+    return config_dir() / "keymap.toml"

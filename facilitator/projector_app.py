@@ -12,6 +12,7 @@ from textual.binding import Binding
 
 from facilitator.config import DEFAULT_THEME, Settings
 from facilitator.errorlog import log_exception
+from facilitator.keymap import read as read_keymap
 from facilitator.screens.room_display import RoomDisplayScreen
 from facilitator.storage.store import Store
 from facilitator.themes import load_themes
@@ -40,6 +41,9 @@ class ProjectorApp(App[None]):
         wanted = theme or self.settings.theme
         # The display's theme is for this run only: the cockpit's remembered choice stays as it is.
         self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
+        keys = read_keymap()  # the display's quit and theme keys follow the user's keymap.toml too
+        self.set_keymap(keys.keymap)
+        self._keymap_problem = keys.problem_line()
 
     @property
     def clock(self):
@@ -47,6 +51,8 @@ class ProjectorApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(RoomDisplayScreen(self.event_id))
+        if self._keymap_problem:
+            self.notify(self._keymap_problem, severity="warning", timeout=8, markup=False)
 
     def action_next_theme(self) -> None:
         names = self._own_themes or [DEFAULT_THEME]

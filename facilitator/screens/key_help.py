@@ -15,6 +15,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static, TabPane
 
+from facilitator.keymap import as_user_sees
+
 # Screen-level bindings are grouped by the first word of their id.
 _SCREEN_GROUPS = {"timer": "Timer (the clock above every area)", "tab": "Areas"}
 
@@ -40,7 +42,9 @@ def key_groups(screen: Screen) -> list[tuple[str, list[Binding]]]:
         title = str(pane._title) if pane is not None else type(widget).__name__
         groups.setdefault(title, []).extend(b for b in own if b not in groups.get(title, ()))
     groups["The cockpit"] = _described(b for bs in screen.app._bindings.key_to_bindings.values() for b in bs)
-    return [(title, bindings) for title, bindings in groups.items() if bindings]
+    # The keys the user set in keymap.toml, as the footer and the palette show them.
+    keymap = screen.app._keymap
+    return [(title, as_user_sees(bindings, keymap)) for title, bindings in groups.items() if bindings]
 
 
 class KeyHelpScreen(ModalScreen[None]):

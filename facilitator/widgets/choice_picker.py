@@ -28,8 +28,8 @@ class ChoicePicker(Widget, can_focus=True):
     ChoicePicker.-invalid { background: $error 20%; }
     """
     BINDINGS = [
-        Binding("left", "move(-1)", "Previous", show=False),
-        Binding("right", "move(1)", "Next", show=False),
+        Binding("left", "move(-1)", "Previous", show=False, id="choice_previous"),
+        Binding("right", "move(1)", "Next", show=False, id="choice_next"),
     ]
 
     value: reactive[str | None] = reactive(None)
