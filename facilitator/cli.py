@@ -15,7 +15,7 @@ class _Group(click.Group):
     """The CLI's one error boundary: every failure is one line on stderr and exit status 1, never a traceback.
 
     Errors a user can cause say what to do; a damaged database says how to recover; anything else is
-    logged to errors.log, as the cockpit does.
+    logged to errors.log in the log folder, as the cockpit does.
     """
 
     def invoke(self, ctx: click.Context):
@@ -37,6 +37,9 @@ def _unexpected(ctx: click.Context, error: Exception) -> str:
         return str(damaged((ctx.obj or {}).get("db", "the database"), damage_in(error)))
     log_path = log_exception(error)
     where = f"details are in {log_path}" if log_path else "details could not be written"
+    if (ctx.obj or {}).get("debug"):
+        # Asked for: what went wrong, still in one line (the traceback is in the log).
+        where = f"{type(error).__name__}: {error}; {where}"
     return f"facilitator stopped on an unexpected error ({where}). Everything saved before it is safe."
 
 
@@ -62,9 +65,10 @@ def open_store(ctx: click.Context):
     help="Database file. Default: $FACILITATOR_DB, else facilitator.db in the user data dir.",
 )
 @click.option("--theme", default=None, help="Colour theme for this run, e.g. projector-light.")
+@click.option("--debug", is_flag=True, help="Log what the command does to errors.log too, and name an unexpected error.")
 @click.version_option(None, "--version", package_name="facilitator", prog_name="facilitator")
 @click.pass_context
-def cli(ctx: click.Context, db: Path | None, theme: str | None) -> None:
+def cli(ctx: click.Context, db: Path | None, theme: str | None, debug: bool) -> None:
     """A keyboard-first cockpit for Kaizen blitzes and Action Learning sets.
 
     Without a command, opens the cockpit.
@@ -72,8 +76,22 @@ def cli(ctx: click.Context, db: Path | None, theme: str | None) -> None:
     ctx.ensure_object(dict)
     ctx.obj["db"] = db.expanduser() if db else paths.default_database()
     ctx.obj["theme"] = theme
+    ctx.obj["debug"] = debug
+    from facilitator import errorlog
+
+    errorlog.set_debug(debug)
+    errorlog.logger().debug("facilitator %s: %s, database %s", _version(), ctx.invoked_subcommand or "cockpit", ctx.obj["db"])
     if ctx.invoked_subcommand is None:
         _run_cockpit(ctx, theme)
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("facilitator")
+    except PackageNotFoundError:
+        return "unknown"
 
 
 def _run_cockpit(ctx: click.Context, theme: str | None) -> None:
@@ -409,9 +427,10 @@ def _event_summary(event) -> dict:
     }
 
 
-from facilitator.tools_cli import keymap_command  # noqa: E402 - registered after the group exists
+from facilitator.tools_cli import doctor_command, keymap_command  # noqa: E402 - registered after the group exists
 
 cli.add_command(keymap_command)
+cli.add_command(doctor_command)
 
 
 def main() -> None:

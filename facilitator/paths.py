@@ -34,8 +34,19 @@ def settings_file() -> Path:
     return config_dir() / "settings.json"
 
 
+def log_dir() -> Path:
+    """``FACILITATOR_LOG_DIR``; else ``logs/`` in a data dir set by ``FACILITATOR_DATA_DIR`` (a sandboxed
+    data dir keeps its logs with it); else the platform's user log folder."""
+    override = os.environ.get("FACILITATOR_LOG_DIR")
+    if override:
+        return Path(override)
+    if os.environ.get("FACILITATOR_DATA_DIR"):
+        return data_dir() / "logs"
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
 def error_log() -> Path:
-    return data_dir() / "errors.log"
+    return log_dir() / "errors.log"
 
 
 def exports_dir(database: Path | None = None) -> Path:
@@ -45,3 +56,7 @@ def exports_dir(database: Path | None = None) -> Path:
 
 def keymap_file() -> Path:
     return config_dir() / "keymap.toml"
+
+
+def user_templates_dir() -> Path:
+    return config_dir() / "templates"

@@ -1,4 +1,4 @@
-"""Commands about the installation rather than an event: the keymap, and later the doctor."""
+"""Commands about the installation rather than an event: the keymap and the doctor."""
 
 from __future__ import annotations
 
@@ -29,4 +29,18 @@ def keymap_command(ctx: click.Context, markdown: bool) -> None:
         click.echo("* set in the keymap file")
     if (line := loaded.problem_line(path.name)) is not None:
         click.echo(line, err=True)
+        ctx.exit(1)
+
+
+@click.command("doctor")
+@click.pass_context
+def doctor_command(ctx: click.Context) -> None:
+    """Print versions, paths, the schema and the database's health; exit 1 if something is wrong."""
+    from facilitator.doctor import report
+
+    lines, problems = report(ctx.obj["db"])
+    for line in lines:
+        click.echo(line)
+    if problems:
+        click.echo(f"{problems} problem{'s' if problems > 1 else ''} found.", err=True)
         ctx.exit(1)

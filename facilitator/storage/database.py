@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -18,6 +19,8 @@ from facilitator.storage.migrations import MIGRATIONS, known_names
 # ordinary size is refused before any command or screen uses it, at a cost nobody notices; past the
 # budget the check stops, and damage is caught where it is read (the CLI's and the cockpit's boundary).
 QUICK_CHECK_BUDGET = 0.1
+
+_log = logging.getLogger("facilitator.storage")  # notes for --debug; errors.log is set up by the CLI
 
 BUSY_TIMEOUT_MS = 10_000  # how long a writer queues behind another before it gives up and says so
 
@@ -104,10 +107,13 @@ def _migrate(db: Database) -> None:
     see the same migrations pending and the second would fail ("table already exists"). Holding the
     lock, the second waits, then finds nothing left to do. An up-to-date file takes no lock at all.
     """
-    if not MIGRATIONS.pending(db):
+    pending = MIGRATIONS.pending(db)
+    if not pending:
         return
     with db.atomic():
         MIGRATIONS.apply(db)
+    _log.info("migrated %s: %s", db.conn.execute("PRAGMA database_list").fetchone()[2] or ":memory:",
+              ", ".join(migration.name for migration in pending))
 
 
 def _connect_read_only(path: Path) -> Database:

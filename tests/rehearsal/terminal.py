@@ -332,8 +332,8 @@ class Terminal:
         return result
 
     def errors_logged(self) -> str:
-        """The contents of errors.log: unexpected errors the app caught instead of crashing."""
-        log = self.data_dir / "errors.log"
+        """The contents of logs/errors.log: unexpected errors the app caught instead of crashing."""
+        log = self.data_dir / "logs" / "errors.log"
         return log.read_text() if log.exists() else ""
 
     def event_id(self, title: str | None = None) -> str:

@@ -31,6 +31,6 @@ async def test_opening_an_event_in_a_damaged_file_shows_the_line(tmp_path, monke
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 1
-    assert not (tmp_path / "data" / "errors.log").exists()
+    assert not (tmp_path / "data" / "logs" / "errors.log").exists()
     app.store.close()
     assert path.read_bytes() == before

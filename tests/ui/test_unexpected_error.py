@@ -24,7 +24,7 @@ async def test_unexpected_error_is_logged_and_summed_up(store, tmp_path, capfd):
             await app.push_screen(BrokenHome())
             await pilot.press("z")
             await pilot.pause()
-    log = tmp_path / "data" / "errors.log"
+    log = tmp_path / "data" / "logs" / "errors.log"
     assert "RuntimeError: die cart fell over" in log.read_text()
     printed = " ".join(capfd.readouterr().err.split())
     assert "facilitator stopped on an unexpected error" in printed

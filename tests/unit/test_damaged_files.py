@@ -64,7 +64,7 @@ def test_every_command_answers_a_damaged_file_in_one_line(damaged, tmp_path, mon
     line = one_line(run("--db", str(path), *args))
     assert "is damaged" in line and ".recover" in line and "import" in line
     assert path.read_bytes() == before
-    assert not (tmp_path / "data" / "errors.log").exists()  # damage is not a bug: nothing to log
+    assert not (tmp_path / "data" / "logs" / "errors.log").exists()  # damage is not a bug: nothing to log
 
 
 @pytest.mark.parametrize("command", [c for c in COMMANDS if c[0] not in ("events", "demo", "show")],
@@ -91,7 +91,7 @@ def test_an_unexpected_error_in_the_cli_is_logged_not_shown(tmp_path, monkeypatc
     event_id = Store(db).events.list()[0].id
     line = one_line(run("--db", db, "decisions", event_id[:8]))
     assert "unexpected error" in line and "errors.log" in line
-    assert "RuntimeError: die cart fell over" in (tmp_path / "data" / "errors.log").read_text()
+    assert "RuntimeError: die cart fell over" in (tmp_path / "data" / "logs" / "errors.log").read_text()
 
 
 def _other_program(path, *, wal: bool):
