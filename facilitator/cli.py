@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from facilitator import paths
+from facilitator.completion import complete_event
 from facilitator.domain.errors import UserError
 
 
@@ -160,7 +161,7 @@ def events(ctx: click.Context, as_json: bool, include_archived: bool) -> None:
 
 
 @cli.command()
-@click.argument("event_ref", metavar="EVENT")
+@click.argument("event_ref", metavar="EVENT", shell_complete=complete_event)
 @click.pass_context
 def show(ctx: click.Context, event_ref: str) -> None:
     """Print one event's charter. EVENT is its id or a unique start of it."""
@@ -173,7 +174,7 @@ def show(ctx: click.Context, event_ref: str) -> None:
 
 
 @cli.command("export")
-@click.argument("event_ref", metavar="EVENT")
+@click.argument("event_ref", metavar="EVENT", shell_complete=complete_event)
 @click.option(
     "--format", "fmt", type=click.Choice(["md", "json", "csv", "html"]), default="md", show_default=True,
     help="md: report-out; json: lossless (for import); csv: a zip (or a folder) of tables; html: printable.",
@@ -199,7 +200,7 @@ def export_command(ctx: click.Context, event_ref: str, fmt: str, output: str | N
 
 
 @cli.command("followups")
-@click.argument("event_ref", metavar="EVENT")
+@click.argument("event_ref", metavar="EVENT", shell_complete=complete_event)
 @click.option("--open", "only_open", is_flag=True, help="Only items not done yet.")
 @click.pass_context
 def followups_command(ctx: click.Context, event_ref: str, only_open: bool) -> None:
@@ -222,7 +223,7 @@ def followups_command(ctx: click.Context, event_ref: str, only_open: bool) -> No
 
 
 @cli.command("report-out")
-@click.argument("event_ref", metavar="EVENT")
+@click.argument("event_ref", metavar="EVENT", shell_complete=complete_event)
 @click.option("--day", type=int, default=None, help="Day (or meeting) number. Default: today's, else the last.")
 @click.pass_context
 def report_out(ctx: click.Context, event_ref: str, day: int | None) -> None:
@@ -269,7 +270,7 @@ def import_command(ctx: click.Context, file: Path) -> None:
 
 
 @cli.command("reflections")
-@click.argument("event_ref", metavar="EVENT")
+@click.argument("event_ref", metavar="EVENT", shell_complete=complete_event)
 @click.option(
     "--by", "grouping", type=click.Choice(["day", "session", "framework"]), default="day", show_default=True,
     help="day: a readable summary per day (or meeting); session / framework: every answer, grouped.",
@@ -299,7 +300,7 @@ def reflections_command(ctx: click.Context, event_ref: str, grouping: str, searc
     console.print(history(event, found, grouping, title, searched=bool(search.strip())))
 
 @cli.command("timer")
-@click.argument("event_ref", metavar="EVENT")
+@click.argument("event_ref", metavar="EVENT", shell_complete=complete_event)
 @click.argument("action", default="status", type=click.Choice(
     ["status", "toggle", "start", "pause", "resume", "next", "finish", "skip", "extend"]))
 @click.option("--minutes", type=int, default=5, show_default=True, help="Minutes to add with `extend`.")
@@ -312,7 +313,7 @@ def timer_command(ctx: click.Context, event_ref: str, action: str, minutes: int)
 
 
 @cli.command("decisions")
-@click.argument("event_ref", metavar="EVENT")
+@click.argument("event_ref", metavar="EVENT", shell_complete=complete_event)
 @click.option("--search", default="", help="Only decisions whose subject, rationale, tags or amendments match.")
 @click.option("--current", is_flag=True, help="Leave out decisions superseded by later ones.")
 @click.option("--parked", is_flag=True, help="Only the open parking lot.")
@@ -325,7 +326,7 @@ def decisions_command(ctx: click.Context, event_ref: str, search: str, current: 
 
 
 @cli.command("verify")
-@click.argument("event_ref", metavar="[EVENT]", required=False)
+@click.argument("event_ref", metavar="[EVENT]", required=False, shell_complete=complete_event)
 @click.pass_context
 def verify_command(ctx: click.Context, event_ref: str | None) -> None:
     """Check the decision log's digests (every event, or one): exit 1 naming the first broken record."""
@@ -338,7 +339,7 @@ def verify_command(ctx: click.Context, event_ref: str | None) -> None:
 
 
 @cli.command("decide")
-@click.argument("event_ref", metavar="EVENT")
+@click.argument("event_ref", metavar="EVENT", shell_complete=complete_event)
 @click.argument("subject")
 @click.option("--verdict", required=True, type=click.Choice(["in_scope", "out_of_scope", "parked", "deferred", "rejected"]))
 @click.option("--by", "decided_by", default="facilitator", show_default=True, type=click.Choice(["facilitator", "team", "sponsor"]))
@@ -352,7 +353,7 @@ def decide_command(ctx: click.Context, event_ref: str, subject: str, verdict: st
     echo(decide(open_store(ctx), event_ref, subject, verdict, decided_by, why, tags))
 
 @cli.command("profile")
-@click.argument("event_ref", metavar="EVENT")
+@click.argument("event_ref", metavar="EVENT", shell_complete=complete_event)
 @click.option("--json", "as_json", is_flag=True, help="Print {rows: [{element, measured, closest, reading}], closest}.")
 @click.pass_context
 def profile_command(ctx: click.Context, event_ref: str, as_json: bool) -> None:
@@ -374,7 +375,7 @@ def sustain_command(ctx: click.Context, as_json: bool) -> None:
 
 
 @cli.command("projector")
-@click.argument("event_ref", metavar="EVENT")
+@click.argument("event_ref", metavar="EVENT", shell_complete=complete_event)
 @click.option("--theme", default=None, help="Colour theme for this display, e.g. projector-light.")
 @click.pass_context
 def projector_command(ctx: click.Context, event_ref: str, theme: str | None) -> None:
@@ -396,7 +397,7 @@ def projector_command(ctx: click.Context, event_ref: str, theme: str | None) -> 
 
 
 @cli.command("serve")
-@click.argument("event_ref", metavar="[EVENT]", required=False)
+@click.argument("event_ref", metavar="[EVENT]", required=False, shell_complete=complete_event)
 @click.option("--host", default=None, help="Address to listen on (default 127.0.0.1); a LAN address for a TV.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
 @click.option("--cockpit", is_flag=True, help="Serve the full cockpit (it can change data: 127.0.0.1 only).")
