@@ -153,16 +153,3 @@ def progress_for(targets: tuple[Target, ...], measurements: list[Measurement] | 
     return tuple(
         TargetProgress(target, tuple(m for m in ordered if m.target_id == target.id)) for target in targets
     )
-
-
-_BLOCKS = "▁▂▃▄▅▆▇█"
-
-
-def sparkline(values: list[float] | tuple[float, ...]) -> str:
-    """Block characters, one per value, scaled between the smallest and largest value."""
-    if not values:
-        return ""
-    low, high = min(values), max(values)
-    if high == low:
-        return _BLOCKS[3] * len(values)
-    return "".join(_BLOCKS[round((value - low) / (high - low) * (len(_BLOCKS) - 1))] for value in values)

@@ -1,84 +1,131 @@
 """The target sheet: each charter target from baseline to its latest measurement, against the goal.
 
-A bar shows how far along the way to the goal the team is (in the target's direction), and a sparkline
-the measurements over the event, so the room can see the trend without reading numbers.
+A bar (Textual's ``ProgressBar``) shows how far along the way to the goal the team is, in the target's
+direction, and a ``Sparkline`` the measurements over the event, so the room can see the trend without
+reading numbers. Rows are rebuilt only when the measurements change (a handful of targets), never on a
+tick, so the widgets cost nothing while the timer runs. The colours are the theme's, through CSS.
 """
 
 from __future__ import annotations
 
-from rich.console import RenderableType
-from rich.style import Style
-from rich.table import Table
 from rich.text import Text
+from textual.containers import Horizontal
 from textual.reactive import reactive
-from textual.widgets import Static
+from textual.widgets import ProgressBar, Sparkline, Static
 
-from facilitator.domain.event import Direction, format_number
 from facilitator.domain.display import visible
-from facilitator.domain.measurement import TargetProgress, sparkline
-from facilitator.widgets.theme_styles import on_theme_change, theme_styles
+from facilitator.domain.event import Direction, format_number
+from facilitator.domain.measurement import TargetProgress
 
 BAR_WIDTH = 12
+NARROW_BAR_WIDTH = 8  # below NARROW columns the metric's name keeps its room
+NARROW = 100
 TREND_POINTS = 12
 LEGEND = "v lower is better  ^ higher is better  trend: oldest to newest"
+_COLUMNS = ("Baseline", "Now", "Goal")
 
 
-def progress_bar(fraction: float | None, width: int = BAR_WIDTH) -> str:
-    """``█████░░░░░░░`` filled to ``fraction`` of the way (clamped to 0..1)."""
-    if fraction is None:
-        return "·" * width
-    filled = round(max(0.0, min(1.0, fraction)) * width)
-    return "█" * filled + "░" * (width - filled)
+def row_state(item: TargetProgress) -> str:
+    """The CSS class that colours a row: met, moving the wrong way, on the way, or not measured yet."""
+    if item.met:
+        return "-met"
+    if item.fraction is None:
+        return "-unmeasured"
+    return "-behind" if item.fraction < 0 else "-moving"
+
+
+def cells(item: TargetProgress) -> tuple[str, str, str]:
+    """Baseline, now and goal as shown."""
+    target = item.target
+    unit = f" {target.unit}" if target.unit else ""
+    arrow = "v" if target.direction is Direction.LOWER else "^"
+    actual = "-" if item.actual is None else f"{format_number(item.actual)}{unit}"
+    return format_number(target.baseline), actual, f"{arrow} {format_number(target.goal)}{unit}"
+
+
+def share(item: TargetProgress) -> str:
+    return "" if item.fraction is None else ("met" if item.met else f"{round(100 * item.fraction)}%")
 
 
 class TargetSheet(Static):
     DEFAULT_CSS = """
-    TargetSheet { height: auto; padding: 0 1; }
+    TargetSheet { height: auto; padding: 0 1; layout: vertical; }
+    TargetSheet .target-row { height: 1; }
+    TargetSheet .target-row > Static { height: 1; margin-right: 1; }
+    TargetSheet .target-head > Static { text-style: bold; }
+    TargetSheet .target-name { width: 1fr; text-wrap: nowrap; text-overflow: ellipsis; }
+    TargetSheet .target-number { text-align: right; }
+    TargetSheet .target-goal { text-align: left; }
+    TargetSheet ProgressBar { width: 12; height: 1; }
+    TargetSheet.-narrow ProgressBar { width: 8; }
+    TargetSheet ProgressBar Bar { width: 1fr; }
+    TargetSheet .target-bar-head { width: 12; }
+    TargetSheet.-narrow .target-bar-head { width: 8; }
+    TargetSheet .target-share { width: 5; text-align: right; }
+    TargetSheet .target-trend { width: 13; height: 1; padding-left: 1; }
+    TargetSheet .target-trend-head { width: 13; margin-right: 0; padding-left: 1; }
+    TargetSheet .target-no-trend { width: 1; }
+    TargetSheet .-met .target-now, TargetSheet .-met .target-share { color: $success; text-style: bold; }
+    TargetSheet .-behind .target-now, TargetSheet .-behind .target-share { color: $error; text-style: bold; }
+    TargetSheet .-moving .target-now, TargetSheet .-moving .target-share { color: $warning; }
+    TargetSheet .-unmeasured .target-now, TargetSheet .target-no-trend { color: $text-muted; }
+    TargetSheet .-met Bar > .bar--complete, TargetSheet .-met Bar > .bar--bar { color: $success; }
+    TargetSheet .-moving Bar > .bar--bar { color: $warning; }
+    TargetSheet .-behind Bar > .bar--bar { color: $error; }
+    TargetSheet .-met Sparkline > .sparkline--max-color { color: $success; }
+    TargetSheet .-met Sparkline > .sparkline--min-color { color: $success 50%; }
+    TargetSheet .-moving Sparkline > .sparkline--max-color { color: $warning; }
+    TargetSheet .-moving Sparkline > .sparkline--min-color { color: $warning 50%; }
+    TargetSheet .-behind Sparkline > .sparkline--max-color { color: $error; }
+    TargetSheet .-behind Sparkline > .sparkline--min-color { color: $error 50%; }
+    TargetSheet .target-empty { color: $text-muted; }
     """
 
-    progress: reactive[tuple[TargetProgress, ...]] = reactive((), layout=True)
-
-    def on_mount(self) -> None:
-        on_theme_change(self, lambda sheet: sheet.refresh())
+    progress: reactive[tuple[TargetProgress, ...]] = reactive((), layout=True, always_update=True)
 
     def on_resize(self) -> None:
-        self.refresh()
+        self.set_class((self.size.width or self.app.size.width) < NARROW, "-narrow")
 
-    def render(self) -> RenderableType:
-        styles = theme_styles(self.app)
-        muted = styles["muted"]
-        if not self.progress:
-            return Text("No targets in the charter: press e to add metric; unit; baseline; goal.", style=muted)
-        narrow = (self.size.width or self.app.size.width) < 100
-        bar_width = 8 if narrow else BAR_WIDTH
-        table = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold", expand=True)
-        table.add_column("Target", overflow="ellipsis", no_wrap=True, ratio=1)
-        table.add_column("Baseline", no_wrap=True, justify="right")
-        table.add_column("Now", no_wrap=True, justify="right")
-        table.add_column("Goal", no_wrap=True)
-        table.add_column("Progress", no_wrap=True)
-        table.add_column("Trend", no_wrap=True)
-        for item in self.progress:
-            target = item.target
-            unit = f" {target.unit}" if target.unit else ""
-            arrow = "v" if target.direction is Direction.LOWER else "^"
-            if item.met:
-                style = styles["success"] + Style(bold=True)
-            elif item.fraction is not None and item.fraction < 0:
-                style = styles["error"] + Style(bold=True)
-            elif item.fraction is not None:
-                style = styles["warning"]
-            else:
-                style = muted
-            actual = "-" if item.actual is None else f"{format_number(item.actual)}{unit}"
-            share = "" if item.fraction is None else (" met" if item.met else f" {round(100 * item.fraction):>3}%")
-            values = [m.value for m in item.measurements][-TREND_POINTS:]
-            table.add_row(
-                Text(visible(target.metric)),
-                Text(format_number(target.baseline)),
-                Text(actual, style=style),
-                Text(f"{arrow} {format_number(target.goal)}{unit}"),
-                Text.assemble((progress_bar(item.fraction, bar_width), style), (share, style)),
-                Text(sparkline(values) or "-", style=style),
-            )
-        return table
+    def render(self) -> Text:
+        return Text("")  # the rows are child widgets
+
+    async def watch_progress(self, progress: tuple[TargetProgress, ...]) -> None:
+        await self.remove_children()
+        if not progress:
+            await self.mount(Static(
+                "No targets in the charter: press e to add metric; unit; baseline; goal.",
+                classes="target-empty", markup=False,
+            ))
+            return
+        widths = [max(len(title), *(len(cells(item)[n]) for item in progress)) for n, title in enumerate(_COLUMNS)]
+        await self.mount(self._row("target-head", "Target", _COLUMNS, widths,
+                                   Static("Progress", classes="target-bar-head"), Static("", classes="target-share"),
+                                   Static("Trend", classes="target-trend-head")))
+        for item in progress:
+            await self.mount(self._row(row_state(item), visible(item.target.metric), cells(item), widths, *self._chart(item)))
+
+    @staticmethod
+    def _row(classes: str, name: str, numbers, widths, *charts) -> Horizontal:
+        parts = [Static(Text(name, no_wrap=True, overflow="ellipsis"), classes="target-name")]
+        for n, (text, width) in enumerate(zip(numbers, widths, strict=True)):
+            kind = "target-goal" if n == 2 else "target-number"
+            part = Static(Text(text, no_wrap=True), classes=f"{kind} target-{_COLUMNS[n].lower()}")
+            part.styles.width = width
+            parts.append(part)
+        return Horizontal(*parts, *charts, classes=f"target-row {classes}")
+
+    @staticmethod
+    def _chart(item: TargetProgress) -> tuple:
+        # Progress only ever fills towards the goal: a target moving the wrong way shows an empty bar
+        # in the error colour and its negative share beside it.
+        bar = ProgressBar(total=100, show_eta=False, show_percentage=False)
+        bar.progress = max(0.0, min(1.0, item.fraction or 0.0)) * 100
+        values = [m.value for m in item.measurements][-TREND_POINTS:]
+        if not values:
+            chart = Static("-", classes="target-no-trend")
+        else:
+            chart = Sparkline(values)
+            chart.styles.width = len(values)  # one cell per measurement: the sparkline never stretches one
+        # A fixed-width slot, so rows with fewer measurements keep their columns under the heading.
+        trend = Horizontal(chart, classes="target-trend")
+        return bar, Static(Text(share(item), no_wrap=True), classes="target-share"), trend

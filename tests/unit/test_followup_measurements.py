@@ -1,4 +1,4 @@
-"""The target sheet: measured values, progress from baseline to goal in the right direction, a sparkline."""
+"""The target sheet: measured values, progress from baseline to goal in the right direction."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ from facilitator.domain.measurement import (
     parse_measured_at,
     parse_value,
     progress_for,
-    sparkline,
 )
 
 CHANGEOVER = Target(metric="Changeover time", unit="min", baseline=47, goal=20, id="t-co")
@@ -84,12 +83,6 @@ def test_unmeasured_target():
     (progress,) = progress_for((CHANGEOVER,), [])
     assert progress.actual is None and progress.fraction is None and not progress.met
     assert "not measured yet" in progress.summary()
-
-
-def test_sparkline():
-    assert sparkline([47, 44, 38, 31, 26]) == "█▇▅▃▁"
-    assert sparkline([5, 5]) == "▄▄"
-    assert sparkline([]) == ""
 
 
 def test_measurements_are_stored_and_survive_charter_edits(store, clock):
