@@ -333,7 +333,7 @@ def verify_command(ctx: click.Context, event_ref: str | None) -> None:
     from facilitator.verify_cli import verify
 
     ok, line = verify(open_store(ctx), event_ref)
-    click.echo(line, err=not ok)
+    echo(line, err=not ok)
     if not ok:
         ctx.exit(1)
 
@@ -360,7 +360,7 @@ def profile_command(ctx: click.Context, event_ref: str, as_json: bool) -> None:
     """The method mirror: which of Action Learning, Kaizen event or task force the event behaves like."""
     from facilitator.mirror_cli import profile
 
-    click.echo(profile(open_store(ctx), event_ref, as_json))
+    echo(profile(open_store(ctx), event_ref, as_json))
 
 
 @cli.command("sustain")
@@ -371,7 +371,7 @@ def sustain_command(ctx: click.Context, as_json: bool) -> None:
     from facilitator.config import Settings
     from facilitator.mirror_cli import sustain
 
-    click.echo(sustain(open_store(ctx), as_json, Settings.load().slip_share))
+    echo(sustain(open_store(ctx), as_json, Settings.load().slip_share))
 
 
 @cli.command("projector")

@@ -157,9 +157,11 @@ def _is_writable(path: Path) -> bool:
 
 def _refuse_foreign(db: Database, path: Path) -> None:
     """A file with tables but no facilitator migrations belongs to another program: touch nothing."""
+    # Views and triggers count too: a file holding only another program's views is not an empty file.
     tables = [
         row[0] for row in db.execute(
-            "select name from sqlite_master where type = 'table' and name not like 'sqlite\\_%' escape '\\'"
+            "select name from sqlite_master where type in ('table', 'view', 'trigger') "
+            "and name not like 'sqlite\\_%' escape '\\'"
         )
     ]
     if not tables:

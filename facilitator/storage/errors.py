@@ -58,11 +58,25 @@ def damage_in(error: BaseException | None) -> sqlite3.DatabaseError | None:
 
 def damaged(path: object, error: BaseException | str) -> Damaged:
     """The one line for a damaged database: what happened, that nothing changed, and how to recover."""
+    export = last_json_export(path)
     return Damaged(
-        f"{path} is damaged ({error}); facilitator left it as it is. To recover: open your last export "
-        f"(`facilitator --db new.db import EXPORT.json`), or salvage with "
-        f"`sqlite3 {path} .recover | sqlite3 recovered.db` and run `facilitator --db recovered.db`."
+        f"{path} is damaged ({error}); facilitator left it as it is. To recover: import your last export into "
+        f"a new database (`facilitator --db new.db import {export or 'EXPORT.json'}`), or salvage with "
+        f"`sqlite3 {path} .recover | sqlite3 recovered.db` (some sqlite3 builds lack .recover and answer "
+        f"'no such table: sqlite_dbpage') and run `facilitator --db recovered.db`."
     )
+
+
+def last_json_export(path: object) -> str | None:
+    """The newest JSON export in ``exports/`` beside the database, where exports go by default."""
+    from pathlib import Path
+
+    try:
+        folder = Path(str(path)).expanduser().resolve().parent / "exports"
+        found = max(folder.glob("*.json"), key=lambda item: item.stat().st_mtime, default=None)
+    except OSError:
+        return None
+    return str(found) if found else None
 
 
 @contextmanager

@@ -28,6 +28,7 @@ def inject(path) -> None:
         conn.execute("update followups set action = action || ?, owner = owner || ?", [HOSTILE, "\x07"])
         conn.execute("update sessions set title = title || ?", [HOSTILE])
         conn.execute("update reflection_answers set answer = answer || ?", [HOSTILE])
+        conn.execute("update targets set metric = metric || ?", [HOSTILE])
         conn.execute(
             "insert into decisions (id, event_id, session_id, day, subject, verdict, rationale, decided_by, tags,"
             " decided_at, supersedes_id) select 'hostile-1', event_id, null, day, ?, 'parked', ?, decided_by,"
@@ -58,7 +59,8 @@ def test_visible_maps_every_control_character_to_one_visible_form():
 
 @pytest.mark.parametrize("command", [
     ("events",), ("show", "{e}"), ("decisions", "{e}"), ("decisions", "{e}", "--parked"), ("timer", "{e}"),
-    ("followups", "{e}"), ("report-out", "{e}"), ("reflections", "{e}", "--by", "session"),
+    ("followups", "{e}"), ("report-out", "{e}"), ("reflections", "{e}", "--by", "session"), ("profile", "{e}"),
+    ("sustain",),
 ], ids=lambda c: "-".join(c[:1] + c[2:]))
 def test_no_cli_output_holds_a_raw_control_character(hostile_db, command):
     args = [part.format(e=BLITZ_ID[:8]) for part in command]

@@ -115,6 +115,16 @@ def test_another_programs_database_is_refused_and_left_byte_identical(tmp_path, 
     assert one_line(run("--db", str(path))).startswith("Error: ")  # the cockpit refuses it the same way
 
 
+def test_a_file_holding_only_another_programs_view_is_refused_and_left_byte_identical(tmp_path):
+    path = tmp_path / "views.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("create view invoices_due as select 1 as amount")
+    conn.close()
+    before = path.read_bytes()
+    assert "another program's tables (invoices_due)" in one_line(run("--db", str(path), "events"))
+    assert path.read_bytes() == before
+
+
 def test_an_empty_or_new_file_becomes_a_new_database(tmp_path):
     zero = tmp_path / "zero.db"
     zero.touch()
@@ -127,3 +137,20 @@ def test_an_empty_or_new_file_becomes_a_new_database(tmp_path):
         assert result.exit_code == 0, result.output
         assert Store(path).db["events"].exists()
 
+
+
+def test_the_line_names_the_last_export_and_importing_it_recovers_the_event(tmp_path, monkeypatch):
+    monkeypatch.setattr(database, "QUICK_CHECK_BUDGET", 30)
+    path = tmp_path / "plant" / "plant.db"
+    store = Store(path)
+    load_demo(store)
+    event_id = store.events.list()[0].id
+    store.close()
+    assert run("--db", str(path), "export", event_id[:8], "--format", "json").exit_code == 0
+    (export,) = (tmp_path / "plant" / "exports").glob("*.json")
+    damage(path)
+    line = one_line(run("--db", str(path), "events"))
+    assert f"facilitator --db new.db import {export}`" in line
+    new = tmp_path / "new.db"
+    assert run("--db", str(new), "import", str(export)).exit_code == 0
+    assert [event.id for event in Store(new).events.list()] == [event_id]
