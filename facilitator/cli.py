@@ -352,6 +352,16 @@ def decide_command(ctx: click.Context, event_ref: str, subject: str, verdict: st
 
     echo(decide(open_store(ctx), event_ref, subject, verdict, decided_by, why, tags))
 
+@cli.command("datasette-metadata")
+@click.pass_context
+def datasette_metadata_command(ctx: click.Context) -> None:
+    """Print Datasette's metadata (what every table, view and column means): datasette FILE -m it."""
+    from facilitator.datasette_metadata import metadata_json
+
+    # Datasette names a database after its file: metadata for plant.db describes the database "plant".
+    click.echo(metadata_json(Path(ctx.obj["db"]).stem), nl=False)
+
+
 @cli.command("profile")
 @click.argument("event_ref", metavar="EVENT", shell_complete=complete_event)
 @click.option("--json", "as_json", is_flag=True, help="Print {rows: [{element, measured, closest, reading}], closest}.")

@@ -7,6 +7,7 @@ original text stays in the history.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -186,6 +187,42 @@ def parse_tags(text: str) -> tuple[str, ...]:
     if len(tags) > MAX_TAGS:
         raise ValidationError({"tags": f"At most {MAX_TAGS} tags."})
     return tuple(tags)
+
+
+def tags_json(tags: tuple[str, ...] | list[str]) -> str:
+    """Tags as stored: a JSON array of text, like every other list (a charter's team, its bounds)."""
+    return json.dumps(list(tags), ensure_ascii=False)
+
+
+def stored_tags(text: str | None) -> tuple[str, ...]:
+    """Tags read back: a JSON array; before 0012_foreign_keys_and_tags (and in text another program wrote
+    that is not an array) the tags separated by spaces."""
+    text = text or ""
+    if text.startswith("["):
+        try:
+            items = json.loads(text)
+        except ValueError:
+            items = None
+        if isinstance(items, list) and all(isinstance(item, str) for item in items):
+            return tuple(item for item in items if item)
+    return tuple(text.split())
+
+
+def tags_as_typed(value: object) -> object:
+    """A JSON array of tags as the text it replaced (the tags separated by single spaces), else ``value``.
+
+    Decisions were sealed with their tags as that text; sealing and checking still hash that form, so
+    the digests of every log written before tags became arrays still hold. Only an array that maps back
+    exactly (no empty tag, none with a space inside) is read this way; anything else is hashed as stored.
+    """
+    if isinstance(value, str) and value.startswith("["):
+        try:
+            items = json.loads(value)
+        except ValueError:
+            return value
+        if isinstance(items, list) and all(isinstance(item, str) and item.split() == [item] for item in items):
+            return " ".join(items)
+    return value
 
 
 def clean_amendment(amended: AmendedField, text: str) -> str:

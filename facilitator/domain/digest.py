@@ -18,6 +18,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from facilitator.domain.decision import tags_as_typed
+
 # (version tag, the row's columns in the order they are hashed) for each sealed table.
 CANONICAL: dict[str, tuple[str, tuple[str, ...]]] = {
     "decisions": (
@@ -39,8 +41,17 @@ NOT_IMPORTED = "not imported"
 def canonical(table: str, row: Mapping[str, Any], prev: str) -> bytes:
     """The bytes hashed: a compact JSON array of the version tag, ``prev`` and the columns in order."""
     tag, columns = CANONICAL[table]
-    values = [tag, prev, *(row.get(column) for column in columns)]
+    values = [tag, prev, *(_hashed(table, row, column) for column in columns)]
     return json.dumps(values, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _hashed(table: str, row: Mapping[str, Any], column: str) -> Any:
+    """The value hashed for a column: tags (a JSON array since 0012_foreign_keys_and_tags) as the text
+    they were before, so a log sealed then still verifies and a migrated one needs no re-sealing."""
+    value = row.get(column)
+    if (table, column) == ("decisions", "tags") or (table, column, row.get("field")) == ("decision_amendments", "text", "tags"):
+        return tags_as_typed(value)
+    return value
 
 
 def digest(table: str, row: Mapping[str, Any], prev: str) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 from facilitator.domain.errors import UserError
 from facilitator.domain.text import LONG_TEXT_MAX
 from facilitator.export.records import EventRecords, Row
+from facilitator.export.upgrade import upgrade
 from facilitator.storage.migrations import schema_version
 
 FORMAT = "facilitator.event"
@@ -99,6 +100,7 @@ def parse(data: Any, name: str = "the file") -> EventRecords:
         if not isinstance(rows, list):
             raise BadFile(f"{name}: table {table!r} must be a list of rows; nothing imported.")
         records.tables[table] = [_row(table, index, row, name) for index, row in enumerate(rows, start=1)]
+    upgrade(records, schema)
     return records
 
 

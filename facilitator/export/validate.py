@@ -12,7 +12,7 @@ import json
 import math
 from collections.abc import Callable
 
-from facilitator.domain.decision import AmendedField, DecisionDraft, clean_amendment
+from facilitator.domain.decision import AmendedField, DecisionDraft, clean_amendment, stored_tags
 from facilitator.domain.errors import ValidationError
 from facilitator.domain.event import CharterForm, Target, parse_targets
 from facilitator.domain.followup import FollowUpForm
@@ -89,12 +89,15 @@ def _session(row: Row) -> None:
 def _decision(row: Row) -> None:
     DecisionDraft(
         subject=row.get("subject") or "", verdict=row.get("verdict") or "",
-        decided_by=row.get("decided_by") or "", rationale=row.get("rationale") or "", tags=row.get("tags") or "",
+        decided_by=row.get("decided_by") or "", rationale=row.get("rationale") or "",
+        tags=" ".join(stored_tags(row.get("tags"))),
     ).validate()
 
 
 def _amendment(row: Row) -> None:
-    clean_amendment(AmendedField(row["field"]), row.get("text") or "")
+    field = AmendedField(row["field"])
+    text = row.get("text") or ""
+    clean_amendment(field, " ".join(stored_tags(text)) if field is AmendedField.TAGS else text)
 
 
 def _followup(row: Row) -> None:

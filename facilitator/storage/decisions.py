@@ -34,6 +34,8 @@ from facilitator.domain.decision import (
     clean_amendment,
     like_pattern,
     search_terms,
+    stored_tags,
+    tags_json,
     trigram_phrase,
 )
 from facilitator.domain.errors import UserError
@@ -150,7 +152,8 @@ class DecisionRepository:
             self.db["decision_amendments"].insert(
                 {
                     "id": amendment.id, "event_id": decision.event_id, "decision_id": decision.id,
-                    "field": field.value, "text": amendment.text, "amended_at": to_iso(amendment.amended_at),
+                    "field": field.value, "text": _stored_text(field, amendment.text),
+                    "amended_at": to_iso(amendment.amended_at),
                 }
             )
             seal(self.db, "decision_amendments", amendment.id)
@@ -311,14 +314,13 @@ def _row(decision: Decision) -> dict[str, Any]:
         "verdict": decision.verdict.value,
         "rationale": decision.rationale,
         "decided_by": decision.decided_by.value,
-        "tags": " ".join(decision.tags),
+        "tags": tags_json(decision.tags),
         "decided_at": to_iso(decision.decided_at),
         "supersedes_id": decision.supersedes_id,
     }
 
 
 def _decision(row: dict[str, Any]) -> Decision:
-    tags = row.get("now_tags", row["tags"]) or ""
     return Decision(
         id=row["id"],
         event_id=row["event_id"],
@@ -328,7 +330,7 @@ def _decision(row: dict[str, Any]) -> Decision:
         verdict=Verdict(row["verdict"]),
         rationale=row.get("now_rationale", row["rationale"]) or "",
         decided_by=DecidedBy(row["decided_by"]),
-        tags=tuple(tags.split()),
+        tags=stored_tags(row.get("now_tags", row["tags"])),
         decided_at=from_iso(row["decided_at"]),
         supersedes_id=row["supersedes_id"],
         superseded_by_id=row.get("superseded_by_id"),
@@ -337,8 +339,15 @@ def _decision(row: dict[str, Any]) -> Decision:
     )
 
 
+def _stored_text(field: AmendedField, text: str) -> str:
+    """An amendment's text as stored: new tags as a JSON array, like the decision's own."""
+    return tags_json(text.split()) if field is AmendedField.TAGS else text
+
+
 def _amendment(row: dict[str, Any]) -> Amendment:
+    field = AmendedField(row["field"])
+    text = " ".join(stored_tags(row["text"])) if field is AmendedField.TAGS else row["text"]
     return Amendment(
-        id=row["id"], decision_id=row["decision_id"], field=AmendedField(row["field"]), text=row["text"],
+        id=row["id"], decision_id=row["decision_id"], field=field, text=text,
         amended_at=from_iso(row["amended_at"]),
     )

@@ -313,8 +313,29 @@ def _event_days(db: Database) -> None:
     db["events"].add_column("dates", str)
 
 
+@MIGRATIONS(name="0011_query_views")
+def _query_views(db: Database) -> None:
+    # Views for sqlite3 and Datasette users: current decisions, open follow-ups, planned vs actual, targets.
+    from facilitator.storage.query_migrations import query_views
+
+    query_views(db)
+
+
+@MIGRATIONS(name="0012_foreign_keys_and_tags")
+def _foreign_keys_and_tags(db: Database) -> None:
+    # reflections.session_id and learning_transfers.followup_id become foreign keys; tags JSON arrays.
+    from facilitator.storage.query_migrations import foreign_keys_and_tags
+
+    foreign_keys_and_tags(db)
+
+
 def known_names() -> set[str]:
     return {migration.name for migration in MIGRATIONS._migrations}
+
+
+def schema_of(name: str) -> int:
+    """The export ``schema`` number from which migration ``name`` is part of every file."""
+    return [migration.name for migration in MIGRATIONS._migrations].index(name) + 1
 
 
 def schema_version() -> int:

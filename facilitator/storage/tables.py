@@ -31,8 +31,8 @@ EVENT_TABLES: list[EventTable] = [
     EventTable("reflections", "event_id", "created_at"),
     EventTable("reflection_answers", "event_id", "reflection_id, position"),
     EventTable("assumptions", "event_id", "reflection_id, position"),
-    EventTable("learning_transfers", "event_id", "reflection_id, position"),
     EventTable("followups", "event_id", "created_at"),
     EventTable("followup_changes", "event_id", "changed_at"),
+    EventTable("learning_transfers", "event_id", "reflection_id, position"),  # after followups: it links to one
     EventTable("measurements", "event_id", "measured_at"),
 ]

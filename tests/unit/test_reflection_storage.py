@@ -27,7 +27,14 @@ def event(store):
     )
 
 
+def meeting(store, event, session_id):
+    """The agenda's session a reflection is about (reflections.session_id is a foreign key)."""
+    if not store.db.execute("select 1 from sessions where id = ?", [session_id]).fetchone():
+        store.agenda.add(event.id, 1, f"Meeting {session_id}", id=session_id)
+
+
 def reflect(store, event, session_id="s1", participant="Anja", loop="single", **kwargs):
+    meeting(store, event, session_id)
     kwargs.setdefault("answers", (("What did we do best as a group?", "We asked better questions"),))
     reflection = ReflectionForm(participant=participant, loop=loop, **kwargs).to_reflection(
         event.id, Target(Scope.SESSION, session_id=session_id, day=1), "action-learning", "Action Learning end of session"
@@ -61,6 +68,8 @@ def test_several_participants_per_session_count_as_one_session(store, event):
 
 
 def test_owed_until_done_and_skip_needs_a_reason(store, event):
+    meeting(store, event, "s1")
+    meeting(store, event, "s9")
     target = Target(Scope.SESSION, session_id="s1", day=1)
     assert store.reflections.mark_owed(event.id, target, "action-learning", "AL")
     assert not store.reflections.mark_owed(event.id, target, "action-learning", "AL")
@@ -125,6 +134,7 @@ def test_reversed_scope_decision_is_quoted_but_a_resolved_parking_lot_item_is_no
 
 
 def test_where_else_items_become_followups_with_their_owner(store, event, clock):
+    meeting(store, event, "s1")
     reflection = ReflectionForm(
         participant="Jonas", answers=(("Q", "A"),),
         transfers="Meet starters at the gate; Kwame Mensah; plant 3 logistics\nBuddy list; Li Wei",
