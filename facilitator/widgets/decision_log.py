@@ -204,6 +204,9 @@ class DecisionLog(Vertical):
             f"Changed outside facilitator: {what}. Details: facilitator verify"
         )
         self.add_class("-broken")
+        # Said once more over whichever tab is showing: the event opens on its charter, not on this log.
+        self.notify(f"{what}. The decision log (3) says so; details: facilitator verify",
+                    title="Decision log changed outside facilitator", severity="error", timeout=20, markup=False)
 
     @on(DataTable.RowHighlighted, "#decision-table")
     def _maybe_more(self, message: DataTable.RowHighlighted) -> None:

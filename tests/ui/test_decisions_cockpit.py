@@ -250,6 +250,12 @@ async def test_a_log_changed_past_the_triggers_is_flagged_on_the_decisions_tab(m
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_event(app, pilot, event.id)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        # On the charter, where the event opens, a notice says it too.
+        notices = {n.title: n.message for n in app._notifications}
+        assert f"decision {decision.id[:8]} 'Die cart [b]redesign[/]' was changed" in notices[
+            "Decision log changed outside facilitator"]
         await pilot.press("3")
         await pilot.pause()
         log = screen.query_one(DecisionLog)
