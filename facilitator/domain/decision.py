@@ -200,7 +200,7 @@ def stored_tags(text: str | None) -> tuple[str, ...]:
     text = text or ""
     if text.startswith("["):
         try:
-            items = json.loads(text)
+            items = json.loads(text, strict=False)  # a raw control character another program wrote is shown later
         except ValueError:
             items = None
         if isinstance(items, list) and all(isinstance(item, str) for item in items):

@@ -46,7 +46,7 @@ def build_report(records: EventRecords, now: datetime) -> Report:
 
 def _list(text: str | None) -> tuple[str, ...]:
     try:
-        items = json.loads(text or "[]")
+        items = json.loads(text or "[]", strict=False)  # raw control characters: shown as symbols later
     except ValueError:
         return (str(text),)
     return tuple(str(item) for item in items) if isinstance(items, list) else (str(items),)

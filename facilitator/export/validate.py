@@ -55,7 +55,8 @@ def _check_day(table: str, row: Row, days: object) -> None:
 
 def _lines(value: object) -> str:
     """A charter list as stored (a JSON array of strings) as the form's one-item-a-line text."""
-    items = json.loads(value) if isinstance(value, str) and value else []
+    # strict=False: a raw control character inside is then refused by the form's own rule, naming the field.
+    items = json.loads(value, strict=False) if isinstance(value, str) and value else []
     if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
         raise ValueError("a list of text was expected")
     return "\n".join(items)

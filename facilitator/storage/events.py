@@ -118,9 +118,9 @@ class EventRepository:
             area=Area(row["area"]),
             sponsor=row["sponsor"] or "",
             facilitator=row["facilitator"] or "",
-            team=tuple(json.loads(row["team"] or "[]")),
-            in_bounds=tuple(json.loads(row["in_bounds"] or "[]")),
-            out_of_bounds=tuple(json.loads(row["out_of_bounds"] or "[]")),
+            team=_text_list(row["team"]),
+            in_bounds=_text_list(row["in_bounds"]),
+            out_of_bounds=_text_list(row["out_of_bounds"]),
             targets=self._targets(row["id"]),
             status=EventStatus(row["status"]),
             archived=bool(row["archived"]),
@@ -164,3 +164,9 @@ def _event_row(event: Event) -> dict[str, Any]:
         "updated_at": to_iso(event.updated_at) if event.updated_at else None,
         "dates": json.dumps([day.isoformat() for day in event.dates]) if event.dates else None,
     }
+
+
+def _text_list(text: str | None) -> tuple[str, ...]:
+    # strict=False: a list written by sqlite3 or Datasette may hold a raw control character, which strict
+    # JSON refuses; it is read, and every screen and export shows it as a symbol (domain/display.py).
+    return tuple(json.loads(text or "[]", strict=False))

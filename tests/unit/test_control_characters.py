@@ -29,6 +29,8 @@ def inject(path) -> None:
         conn.execute("update sessions set title = title || ?", [HOSTILE])
         conn.execute("update reflection_answers set answer = answer || ?", [HOSTILE])
         conn.execute("update targets set metric = metric || ?", [HOSTILE])
+        # Raw inside a JSON list, as a hand-written UPDATE leaves it (strict JSON refuses such text).
+        conn.execute("update events set team = ? where id = ?", [f'["Dana{HOSTILE}"]', BLITZ_ID])
         conn.execute(
             "insert into decisions (id, event_id, session_id, day, subject, verdict, rationale, decided_by, tags,"
             " decided_at, supersedes_id) select 'hostile-1', event_id, null, day, ?, 'parked', ?, decided_by,"

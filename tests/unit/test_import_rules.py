@@ -64,6 +64,7 @@ CASES = [
     ("events", "days", -5, "has 2-5 days"),
     ("events", "days", 0, "has 2-5 days"),
     ("events", "title", "Blitz\x1b]0;pwned\x07", "control characters"),
+    ("events", "team", '["Dana\x1b[31m"]', "field team: Team members contains control characters"),
     ("sessions", "title", "Gemba\x07", "control characters"),
     ("sessions", "day", 6, "Day 6 is not in the event"),
     ("followups", "action", "Order\x1bclamps", "control characters"),
