@@ -28,6 +28,7 @@ def test_tampered_log_is_flagged_and_odd_subjects_are_found(term):
     term.wait_for("Press line 4")
     term.keys(ENTER)
     term.wait_for("Parking lot:")
+    term.wait_for("Decision log changed outside")  # on the charter, where the event opens
     term.keys("3")
     term.wait_for("Changed outside facilitator", f"decision {victim[:8]}")
     term.keys("/")
