@@ -9,8 +9,10 @@ tick, so the widgets cost nothing while the timer runs. The colours are the them
 from __future__ import annotations
 
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import ProgressBar, Sparkline, Static
 
 from facilitator.domain.display import visible
@@ -47,7 +49,7 @@ def share(item: TargetProgress) -> str:
     return "" if item.fraction is None else ("met" if item.met else f"{round(100 * item.fraction)}%")
 
 
-class TargetSheet(Static):
+class TargetSheet(Widget):
     DEFAULT_CSS = """
     TargetSheet { height: auto; padding: 0 1; layout: vertical; }
     TargetSheet .target-row { height: 1; }
@@ -81,28 +83,26 @@ class TargetSheet(Static):
     TargetSheet .target-empty { color: $text-muted; }
     """
 
-    progress: reactive[tuple[TargetProgress, ...]] = reactive((), layout=True, always_update=True)
+    # recompose: Textual rebuilds the rows once per refresh, however often the area reloads in between.
+    progress: reactive[tuple[TargetProgress, ...]] = reactive((), recompose=True, always_update=True)
 
     def on_resize(self) -> None:
         self.set_class((self.size.width or self.app.size.width) < NARROW, "-narrow")
 
-    def render(self) -> Text:
-        return Text("")  # the rows are child widgets
-
-    async def watch_progress(self, progress: tuple[TargetProgress, ...]) -> None:
-        await self.remove_children()
+    def compose(self) -> ComposeResult:
+        progress = self.progress
         if not progress:
-            await self.mount(Static(
+            yield Static(
                 "No targets in the charter: press e to add metric; unit; baseline; goal.",
                 classes="target-empty", markup=False,
-            ))
+            )
             return
         widths = [max(len(title), *(len(cells(item)[n]) for item in progress)) for n, title in enumerate(_COLUMNS)]
-        await self.mount(self._row("target-head", "Target", _COLUMNS, widths,
-                                   Static("Progress", classes="target-bar-head"), Static("", classes="target-share"),
-                                   Static("Trend", classes="target-trend-head")))
+        yield self._row("target-head", "Target", _COLUMNS, widths,
+                        Static("Progress", classes="target-bar-head"), Static("", classes="target-share"),
+                        Static("Trend", classes="target-trend-head"))
         for item in progress:
-            await self.mount(self._row(row_state(item), visible(item.target.metric), cells(item), widths, *self._chart(item)))
+            yield self._row(row_state(item), visible(item.target.metric), cells(item), widths, *self._chart(item))
 
     @staticmethod
     def _row(classes: str, name: str, numbers, widths, *charts) -> Horizontal:

@@ -34,9 +34,12 @@ async def test_rows_bars_and_trends():
     app = _Host()
     async with app.run_test(size=(120, 20)) as pilot:
         sheet = app.query_one(TargetSheet)
+        # The follow-up area loads, then reloads on showing: two settings in a row leave one set of rows.
+        sheet.progress = progress_for(TARGETS, readings[:2])
         sheet.progress = progress_for(TARGETS, readings)
         await pilot.pause()
         rows = list(sheet.query(".target-row"))[1:]
+        assert len(rows) == len(TARGETS)
         assert [row.has_class(state) for row, state in zip(rows, ("-moving", "-met", "-behind", "-unmeasured"))] == [True] * 4
         assert [round(bar.progress) for bar in sheet.query(ProgressBar)] == [78, 100, 0, 0]
         assert [list(chart.data) for chart in sheet.query(Sparkline)] == [[47, 38, 31, 26], [91, 99], [12]]
@@ -52,3 +55,23 @@ async def test_rows_bars_and_trends():
         sheet.progress = ()
         await pilot.pause()
         assert "No targets in the charter" in str(sheet.query_one(".target-empty", Static).render())
+
+
+async def test_rows_show_in_the_cockpit_after_the_area_loads_and_reloads(make_app, store):
+    from facilitator.demo import charters, followups
+    from facilitator.demo.charters import BLITZ_ID
+    from facilitator.domain.clock import local_today
+    from tests.ui.event_setup import open_event
+
+    with store.db.atomic():
+        charters.seed(store, local_today(store.clock))
+        followups.seed(store, local_today(store.clock))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_event(app, pilot, BLITZ_ID)
+        await pilot.press("5")
+        await pilot.pause()
+        sheet = screen.query_one(TargetSheet)
+        names = [str(row.query(Static).first().render()) for row in sheet.query(".target-row")]
+        assert names == ["Target", "Changeover time", "First-pass yield after changeover", "Changeovers per shift"]
+        assert all(chart.region.width > 0 for chart in sheet.query(Sparkline))

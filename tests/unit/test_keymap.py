@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from click.testing import CliRunner
 from textual.binding import Binding
 
@@ -93,3 +95,18 @@ def test_cli_lists_current_keys_and_names_problems_on_stderr():
     assert result.exit_code == 1
     assert re.search(r"^capture_decision +ctrl\+g +\* ", result.stdout, re.M)
     assert result.stderr.strip() == "keymap.toml: unknown id 'bogus'; the other entry applies"
+
+
+_KEYS = st.sampled_from(["a", "N", "5", "?", "ctrl+g", "f1", "space", "enter", "escape", "ctrl+q", "x,y", "", "ctrl+", "shift+up", "bogus"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dictionaries(st.sampled_from([*sorted(keymap.known_ids(keymap.scopes()))[:40], "nope", ""]), _KEYS | st.integers(), max_size=8))
+def test_any_table_gives_a_clean_keymap_and_never_raises(raw):
+    found = keymap.scopes()
+    loaded = keymap.check(raw, found)
+    assert set(loaded.keymap) <= set(raw)
+    # Whatever was kept is clean on its own: checking it again leaves it whole, with nothing to say.
+    again = keymap.check(loaded.keymap, found)
+    assert again.keymap == loaded.keymap and not again.problems
+    assert len(loaded.keymap) + len(loaded.problems) >= len(raw)
