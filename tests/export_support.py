@@ -39,6 +39,12 @@ def allowed_values(db, table: str) -> dict[str, list[str]]:
     return found
 
 
+def ranges(db, table: str) -> dict[str, tuple[int, int]]:
+    """Columns limited by a ``CHECK (column BETWEEN a AND b)``, and their bounds."""
+    pattern = r"CHECK\s*\(\s*\[?(\w+)\]?\s+BETWEEN\s+(-?\d+)\s+AND\s+(-?\d+)\s*\)"
+    return {m.group(1): (int(m.group(2)), int(m.group(3))) for m in re.finditer(pattern, db[table].schema, re.IGNORECASE)}
+
+
 def fill_generic(db, draw, event_id: str, max_rows: int = 3) -> int:
     """Up to ``max_rows`` rows in every registered table, values drawn by column type, links kept valid."""
     ids: dict[str, list[str]] = {"events": [event_id]}
@@ -47,6 +53,7 @@ def fill_generic(db, draw, event_id: str, max_rows: int = 3) -> int:
         columns = db[table.name].columns
         keys = {key.column: key for key in db[table.name].foreign_keys}
         choices = allowed_values(db, table.name)
+        bounds = ranges(db, table.name)
         ids.setdefault(table.name, [])
         for _ in range(draw(st.integers(0, max_rows))):
             row: dict = {}
@@ -56,6 +63,8 @@ def fill_generic(db, draw, event_id: str, max_rows: int = 3) -> int:
                     row["id"] = str(draw(st.uuids()))
                 elif column.name in choices:
                     row[column.name] = draw(st.sampled_from(choices[column.name]))
+                elif column.name in bounds:
+                    row[column.name] = draw(st.integers(*bounds[column.name]))
                 elif column.name in keys:
                     parents = ids.get(keys[column.name].other_table, [])
                     row[column.name] = draw(st.sampled_from(parents)) if parents else None

@@ -230,6 +230,12 @@ def _measurement(row: Row, records: EventRecords) -> Iterator[Raw]:
     yield row["measured_at"], "measurement", f"Measured {metric}{note}", None
 
 
+def _countermeasure(row: Row, records: EventRecords) -> Iterator[Raw]:
+    # Choosing or dropping one is a decision of its own in the timeline; votes show in the ranking.
+    text = f"Countermeasure proposed: {row['text']} (effort {row.get('effort')}, impact {row.get('impact')})"
+    yield row.get("created_at"), "countermeasure", text, row.get("session_id")
+
+
 DESCRIBERS: dict[str, Callable[[Row, EventRecords], Iterator[Raw]]] = {
     "events": _event,
     "timer_log": _timer,
@@ -240,9 +246,13 @@ DESCRIBERS: dict[str, Callable[[Row, EventRecords], Iterator[Raw]]] = {
     "followups": _followup,
     "followup_changes": _followup_change,
     "measurements": _measurement,
+    "countermeasures": _countermeasure,
 }
 
 # Registered tables whose rows are part of another entry (or plans, not happenings).
-NOT_IN_TIMELINE = {"targets", "sessions", "reflection_answers", "assumptions", "decision_digests"}
+NOT_IN_TIMELINE = {
+    "targets", "sessions", "reflection_answers", "assumptions", "decision_digests",
+    "countermeasure_causes", "countermeasure_votes",  # shown with their countermeasure in its section
+}
 
 _KIND_ORDER = {"charter": 0, "timer start": 1, "timer resume": 2}

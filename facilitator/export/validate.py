@@ -131,6 +131,22 @@ def _reflection(row: Row) -> None:
         clean_skip_reason(row["skipped_reason"])
 
 
+def _countermeasure(row: Row) -> None:
+    from facilitator.domain.countermeasures import CountermeasureForm
+
+    CountermeasureForm(
+        text=row.get("text") or "", effort=str(row.get("effort")), impact=str(row.get("impact")),
+    ).validate(None)
+    _texts("created_by", multiline=False)(row)
+
+
+def _countermeasure_vote(row: Row) -> None:
+    clean_text(str(row.get("member") or ""), field="member", label="Member", required=True)
+    dots = row.get("dots")
+    if not isinstance(dots, int) or isinstance(dots, bool) or not 0 <= dots <= 999:
+        raise ValidationError({"dots": "Dots are a whole number from 0 to 999."})
+
+
 _RULES: dict[str, Callable[[Row], None]] = {
     "events": _event,
     "targets": _target,
@@ -143,4 +159,6 @@ _RULES: dict[str, Callable[[Row], None]] = {
     "reflection_answers": _texts("answer"),
     "assumptions": _texts("text"),
     "learning_transfers": _texts("text", "owner", "where_to", multiline=False),
+    "countermeasures": _countermeasure,
+    "countermeasure_votes": _countermeasure_vote,
 }

@@ -14,6 +14,7 @@ from facilitator.storage.events import EventRepository
 
 if TYPE_CHECKING:
     from facilitator.storage.agenda import AgendaRepository
+    from facilitator.storage.countermeasures import CountermeasureRepository
     from facilitator.storage.decisions import DecisionRepository
     from facilitator.storage.followups import FollowUpRepository
     from facilitator.storage.measurements import MeasurementRepository
@@ -80,3 +81,9 @@ class Store:
         from facilitator.storage.measurements import MeasurementRepository
 
         return MeasurementRepository(self.db, self.clock)
+
+    @cached_property
+    def countermeasures(self) -> CountermeasureRepository:
+        from facilitator.storage.countermeasures import CountermeasureRepository
+
+        return CountermeasureRepository(self.db, self.clock)

@@ -15,7 +15,7 @@ from facilitator.export.timeline import timeline
 from tests.export_support import HOSTILE, add_session, insert, kaizen_event, log_timer
 
 SECTIONS = [
-    "Charter and scope", "Agenda: planned vs actual", "Scope decisions", "Reflection summary",
+    "Charter and scope", "Agenda: planned vs actual", "Scope decisions", "Countermeasures", "Reflection summary",
     "Open follow-ups", "Targets", "Method mirror: Action Learning, Kaizen event or task force?", "Timeline",
 ]
 

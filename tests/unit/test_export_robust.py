@@ -15,7 +15,7 @@ from facilitator.export.records import read_event
 from facilitator.storage.store import Store
 from tests.export_support import fill_generic, text
 
-SECTIONS = ("Charter and scope", "Agenda: planned vs actual", "Scope decisions", "Reflection summary",
+SECTIONS = ("Charter and scope", "Agenda: planned vs actual", "Scope decisions", "Countermeasures", "Reflection summary",
             "Open follow-ups", "Targets", "Timeline")
 
 
