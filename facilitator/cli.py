@@ -176,8 +176,9 @@ def show(ctx: click.Context, event_ref: str) -> None:
 @cli.command("export")
 @click.argument("event_ref", metavar="EVENT", shell_complete=complete_event)
 @click.option(
-    "--format", "fmt", type=click.Choice(["md", "json", "csv", "html"]), default="md", show_default=True,
-    help="md: report-out; json: lossless (for import); csv: a zip (or a folder) of tables; html: printable.",
+    "--format", "fmt", type=click.Choice(["md", "json", "csv", "html", "a3"]), default="md", show_default=True,
+    help="md: report-out; json: lossless (for import); csv: a zip (or a folder) of tables; html: printable; "
+    "a3: the one-page A3 (HTML, landscape).",
 )
 @click.option(
     "-o", "--output", type=click.Path(), default=None,

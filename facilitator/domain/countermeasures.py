@@ -74,7 +74,7 @@ class Countermeasure:
     day: int
     status: Status = Status.PROPOSED
     cause_ids: tuple[str, ...] = ()
-    votes: tuple[tuple[str, int], ...] = ()  # (member, dots), members in the order they voted
+    votes: tuple[tuple[str, int], ...] = ()  # (member, dots), by member
     decision_id: str | None = None
     followup_id: str | None = None
     session_id: str | None = None

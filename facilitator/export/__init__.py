@@ -1,4 +1,4 @@
-"""Export an event (Markdown report-out, lossless JSON, CSV, printable HTML) and merge JSON back in.
+"""Export an event (Markdown report-out, lossless JSON, CSV, printable HTML, the one-page A3) and merge JSON back in.
 
 No Textual here: the CLI and the cockpit's worker both call :func:`export_event` and :func:`import_file`.
 """
@@ -14,7 +14,7 @@ from facilitator.export.merge import ImportReport, merge
 from facilitator.export.records import EventRecords, read_event
 from facilitator.storage.store import Store
 
-FORMATS = ("md", "json", "csv", "html")
+FORMATS = ("md", "json", "csv", "html", "a3")
 
 
 def exports_folder(store: Store) -> Path:
@@ -44,6 +44,11 @@ def export_event(store: Store, event_id: str, fmt: str, output: Path | None = No
         )
     else:
         path = output
+    if fmt == "a3":
+        from facilitator.export import a3
+
+        causes = records.rows("causes") if "causes" in records.tables else _causes(store, event_id)
+        return files.write_text(path, a3.render(records, store.clock.now(), causes))
     from facilitator.export import mirror_section
     from facilitator.storage.mirror import event_mirror
 
@@ -73,6 +78,13 @@ def export_event(store: Store, event_id: str, fmt: str, output: Path | None = No
     from facilitator.export.html import render
 
     return files.write_text(path, render(report))
+
+
+def _causes(store: Store, event_id: str) -> list[dict]:
+    """The event's causes read directly, for a database whose causes table is not in the registry."""
+    if not store.db["causes"].exists():
+        return []
+    return [dict(row) for row in store.db.query("select * from causes where event_id = ? order by rowid", [event_id])]
 
 
 def import_file(store: Store, path: Path) -> ImportReport:

@@ -16,7 +16,7 @@ from facilitator.domain.display import visible
 from facilitator.domain.errors import UserError
 from facilitator.domain.event import Event, EventStatus
 from facilitator.messages import DatabaseChanged, DecisionLogged, EventChanged, SessionFinished
-from facilitator.screens import decision_flow, follow_flow, followup_flow, mirror_flow
+from facilitator.screens import countermeasure_flow, decision_flow, follow_flow, followup_flow, mirror_flow
 from facilitator.screens.charter_form import CharterFormScreen
 from facilitator.screens.export import open_export
 from facilitator.screens.key_help import KeyHelpScreen, key_groups
@@ -25,6 +25,8 @@ from facilitator.screens.reflection_flow import ReflectionFlow
 from facilitator.screens.timer_controls import TIMER_BINDINGS, TimerControls
 from facilitator.widgets.agenda_view import AgendaView
 from facilitator.widgets.charter_view import CharterView
+from facilitator.widgets.countermeasure_area import CountermeasureArea
+from facilitator.widgets.countermeasure_table import CountermeasureTable
 from facilitator.widgets.decision_insights import DecisionInsights
 from facilitator.widgets.decision_log import DecisionLog
 from facilitator.widgets.followup_area import FollowUpArea
@@ -64,6 +66,7 @@ class EventScreen(TimerControls, Screen[None]):
         Binding("3", "show_tab('decisions')", "Decisions", id="tab_decisions", show=False, tooltip="Show the decision log"),
         Binding("4", "show_tab('reflection')", "Reflection", id="tab_reflection", show=False, tooltip="Show the reflections"),
         Binding("5", "show_tab('followup')", "Follow-up", id="tab_followup", show=False, tooltip="Show the follow-ups and targets"),
+        Binding("7", "show_tab('countermeasures')", "Fixes", id="tab_countermeasures", show=False, tooltip="Show the countermeasures ranked by the team, and the effort/impact 2x2"),
     ]
 
     event: var[Event | None] = var(None)
@@ -90,6 +93,8 @@ class EventScreen(TimerControls, Screen[None]):
                 yield ReflectionHistory(self.event_id, id="reflection-history")
             with TabPane("5 Follow-up", id="followup"):
                 yield FollowUpArea(id="followup-area")
+            with TabPane("7 Fixes", id="countermeasures"):
+                yield CountermeasureArea(id="countermeasure-area")
         # Two rows: the eleven keys of a session fit at 80 columns; the rest are behind ? and ctrl+p.
         yield KeyBar(compact=True, show_command_palette=False)
 
@@ -113,6 +118,7 @@ class EventScreen(TimerControls, Screen[None]):
         self.query_one(CharterView).event = event
         decision_flow.show_event(self, event)
         followup_flow.show_event(self, event)
+        countermeasure_flow.show_event(self, event)
         mirror_flow.refresh(self, event)
 
     def action_key_help(self) -> None:
@@ -230,3 +236,7 @@ class EventScreen(TimerControls, Screen[None]):
     @on(DecisionLog.Opened)
     def _decision_opened(self, message: DecisionLog.Opened) -> None:
         decision_flow.open_history(self, self.event, message.decision_id)
+
+    @on(CountermeasureTable.Asked)
+    def _countermeasure_asked(self, message: CountermeasureTable.Asked) -> None:
+        countermeasure_flow.ask(self, self.event, message.what, message.item)

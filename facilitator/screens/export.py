@@ -24,11 +24,12 @@ _FORMATS = (
     ("j", "json", "JSON (lossless)", "everything, for import on another laptop"),
     ("c", "csv", "CSV tables (zip)", "one file per record type, spreadsheet-safe"),
     ("h", "html", "HTML (printable)", "one self-contained page to print or mail"),
+    ("a", "a3", "A3 (one page)", "problem to follow-up on one landscape sheet"),
 )
 
 
 class ExportScreen(ModalScreen[str | None]):
-    """Returns the chosen format ("md", "json", "csv", "html"), or None when cancelled."""
+    """Returns the chosen format ("md", "json", "csv", "html", "a3"), or None when cancelled."""
 
     CSS_PATH = "export.tcss"
     BINDINGS = [

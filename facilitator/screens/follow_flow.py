@@ -14,6 +14,7 @@ from facilitator.storage.changes import Changes
 from facilitator.storage.errors import NotFound
 from facilitator.widgets.agenda_view import AgendaView
 from facilitator.widgets.decision_insights import DecisionInsights
+from facilitator.widgets.countermeasure_area import CountermeasureArea
 from facilitator.widgets.decision_log import DecisionLog
 from facilitator.widgets.followup_area import FollowUpArea
 from facilitator.widgets.parking_count import ParkingCount
@@ -24,6 +25,7 @@ TIMER = ("events", "sessions", "timer_log")  # the event's dates decide which da
 DECISIONS = ("decisions", "decision_amendments")
 REFLECTIONS = ("reflections", "reflection_answers", "assumptions", "learning_transfers")
 FOLLOWUPS = ("followups", "followup_changes", "measurements")
+COUNTERMEASURES = ("countermeasures", "countermeasure_causes", "countermeasure_votes", "causes")
 
 
 def follow(screen: Screen, changes: Changes) -> None:
@@ -55,4 +57,7 @@ def follow(screen: Screen, changes: Changes) -> None:
             history.refresh_history()
     if changes.touches(*FOLLOWUPS) and not event_reloaded:
         for area in screen.query(FollowUpArea):
+            area.reload()
+    if changes.touches(*COUNTERMEASURES) and not event_reloaded:
+        for area in screen.query(CountermeasureArea):
             area.reload()

@@ -55,14 +55,15 @@ class CountermeasureRepository:
 
     def add(
         self, event_id: str, form: CountermeasureForm, *, day: int, session_id: str | None = None, by: str = "",
-        at: datetime | None = None, any_cause: bool = False,
+        at: datetime | None = None, any_cause: bool = False, id: str | None = None,
     ) -> Countermeasure:
-        """Validate and save a new proposal; ``any_cause`` skips the verified check (the demo, tests)."""
+        """Validate and save a new proposal; ``any_cause`` skips the verified check, ``at`` and ``id`` are
+        given by the demo."""
         verified = None if any_cause else [cause.id for cause in self.verified_causes(event_id)]
         text, effort, impact, cause_ids = form.validate(verified)
         item = Countermeasure(
             event_id=event_id, text=text, effort=effort, impact=impact, day=day, cause_ids=cause_ids,
-            session_id=session_id, created_at=at or self.clock.now(), created_by=by,
+            session_id=session_id, created_at=at or self.clock.now(), created_by=by, **({"id": id} if id else {}),
         )
         with saving("the countermeasure"), self.db.atomic():
             self.db["countermeasures"].insert(_row(item))
@@ -232,7 +233,7 @@ class CountermeasureRepository:
         votes: dict[str, list[tuple[str, int]]] = {}
         for vote in self.db.query(
             f"select countermeasure_id, member, dots from countermeasure_votes where countermeasure_id in ({marks}) "
-            "order by voted_at, id", ids,
+            "order by member, id", ids,
         ):
             votes.setdefault(vote["countermeasure_id"], []).append((vote["member"], vote["dots"]))
         return [
