@@ -113,6 +113,7 @@ def choose(screen: Screen, event: Event, item: Countermeasure) -> None:
 
     def done(chosen: Countermeasure | None) -> None:
         if chosen is None:
+            _saved(screen, None, "")
             return
         followup = logged["followup"]
         _saved(screen, chosen, "Chosen", quiet=True)
@@ -151,6 +152,7 @@ def drop(screen: Screen, event: Event, item: Countermeasure) -> None:
 
     def done(dropped: Countermeasure | None) -> None:
         if dropped is None:
+            _saved(screen, None, "")
             return
         decision = logged["decision"]
         _saved(screen, dropped, "Dropped", quiet=True)
@@ -161,6 +163,10 @@ def drop(screen: Screen, event: Event, item: Countermeasure) -> None:
 
 
 def _saved(screen: Screen, saved: Countermeasure | None, verb: str, *, quiet: bool = False) -> None:
+    # The list takes the focus back at once, before the next key of a burst is let through: waiting for
+    # the screen to restore it let an `i` typed straight after `enter` fall through to the event's keys.
+    for area in screen.query(CountermeasureArea):
+        area.focus_view()
     if saved is None:
         return
     for area in screen.query(CountermeasureArea):

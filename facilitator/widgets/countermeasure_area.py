@@ -42,7 +42,7 @@ class CountermeasureArea(Vertical):
 
     def on_show(self) -> None:
         self.reload()
-        self._focus_view()
+        self.focus_view()
 
     def load(self, event: Event) -> None:
         self.event = event
@@ -73,9 +73,9 @@ class CountermeasureArea(Vertical):
 
     def toggle_grid(self) -> None:
         self.toggle_class("-grid")
-        self._focus_view()
+        self.focus_view()
 
-    def _focus_view(self) -> None:
+    def focus_view(self) -> None:
         view = CountermeasureGrid if self.has_class("-grid") else CountermeasureTable
         self.query_one(view).focus()
 
