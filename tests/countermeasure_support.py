@@ -21,7 +21,14 @@ create table if not exists causes (
 
 def add_cause(store, event_id: str, text: str, *, verified: bool = True, category: str | None = "method",
               kind: str = "cause", parent_id: str | None = None, is_root: bool = False) -> str:
+    """A cause (or a why, or the problem); one without a parent hangs under the event's problem, as the
+    causes table requires of everything but a problem."""
     store.db.execute(_CAUSES)
+    if kind != "problem" and parent_id is None:
+        found = store.db.execute("select id from causes where event_id = ? and kind = 'problem' limit 1", [event_id]).fetchone()
+        parent_id = found[0] if found else add_cause(store, event_id, "The problem", kind="problem", category=None, verified=False)
+    if kind != "cause":
+        category = None
     cause_id = str(uuid.uuid4())
     store.db.execute(
         "insert into causes (id, event_id, parent_id, kind, category, text, source, is_root, verified, verified_how, "

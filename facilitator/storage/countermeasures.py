@@ -176,9 +176,11 @@ class CountermeasureRepository:
         """Every cause of the event (an empty list before the causes area exists in this database)."""
         if not self.db["causes"].exists():
             return []
-        columns = {column.name for column in self.db["causes"].columns}
-        root = "is_root" if "is_root" in columns else "0"
-        sql = f"select id, text, category, verified, {root} as is_root from causes where event_id = ? order by rowid"
+        # The problem heads the analysis; what a countermeasure answers is a cause or a why under it.
+        sql = (
+            "select id, text, category, verified, is_root from causes where event_id = ? and kind != 'problem' "
+            "order by rowid"
+        )
         return [
             CauseRef(row["id"], row["text"] or "", row["category"], bool(row["verified"]), bool(row["is_root"]))
             for row in self.db.query(sql, [event_id])
