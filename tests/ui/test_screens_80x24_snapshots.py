@@ -20,6 +20,8 @@ SCREENS = {
     "event_decisions": (BLITZ_ID, ("3",)),
     "event_reflection": (ACTION_LEARNING_ID, ("4",)),
     "event_followup": (BLITZ_ID, ("5",)),
+    "event_countermeasures": (BLITZ_ID, ("7",)),
+    "countermeasure_2x2": (BLITZ_ID, ("7", "g")),
     "decision_history": (BLITZ_ID, ("3", "enter")),
     "parking_lot": (BLITZ_ID, ("P",)),
     "measurement_form": (BLITZ_ID, ("m",)),
