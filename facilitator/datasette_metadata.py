@@ -108,6 +108,24 @@ TABLES: dict[str, tuple[str, dict[str, str], dict[str, Any]]] = {
         "id": _ID, "event_id": _EVENT, "target_id": "The target measured (targets.id).", "value": "The value.",
         "measured_at": "When (UTC).", "note": "A note on the measurement.", "created_at": "When it was entered (UTC).",
     }, {}),
+    "countermeasures": ("What the team proposed to do about the verified causes, with effort, impact and its fate.", {
+        "id": _ID, "event_id": _EVENT, "text": "The countermeasure.", "effort": "Effort, 1 (low) to 5 (high).",
+        "impact": "Impact, 1 (low) to 5 (high); low effort and high impact is a quick win.",
+        "status": "proposed, chosen or dropped.", "decision_id": "The decision that chose or dropped it (decisions.id).",
+        "followup_id": "The follow-up created when it was chosen (followups.id).",
+        "session_id": "The session running when it was proposed (sessions.id), if any.",
+        "day": "The event day it was proposed on.", "created_at": "When it was proposed (UTC).",
+        "created_by": "Who entered it.",
+    }, {"facets": ["status", "effort", "impact"]}),
+    "countermeasure_causes": ("Which verified cause (causes.id) each countermeasure answers.", {
+        "id": _ID, "event_id": _EVENT, "countermeasure_id": "The countermeasure (countermeasures.id).",
+        "cause_id": "The cause or why it answers (causes.id).", "position": "Order in the countermeasure's list.",
+    }, {}),
+    "countermeasure_votes": ("The team's dot votes: each member's dots on each countermeasure.", {
+        "id": _ID, "event_id": _EVENT, "countermeasure_id": "The countermeasure (countermeasures.id).",
+        "member": "The team member (a name from the charter).", "dots": "How many of their dots they put on it.",
+        "voted_at": "When they last changed them (UTC).",
+    }, {"facets": ["member"]}),
     "change_counters": ("Internal: one counter per table, bumped by triggers, so open screens reload what moved.", {
         "name": "The table.", "n": "How many changes so far.",
     }, {"hidden": True}),

@@ -47,6 +47,8 @@ def _answers(repo: CountermeasureRepository, words: tuple[str, ...]) -> tuple[st
 
 
 def seed(store: Store, today: date) -> None:
+    if not store.db["countermeasures"].exists():
+        return  # a database kept at an older schema (a migration test) has nowhere to put them
     if store.db.execute("select 1 from countermeasures where event_id = ? limit 1", [BLITZ_ID]).fetchone():
         return
     blitz = store.events.get(BLITZ_ID)
