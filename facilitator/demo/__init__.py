@@ -22,7 +22,7 @@ def load_demo(store: Store) -> str:
         decisions.seed(store, today)
         followups.seed(store, today)
         reflections.seed(store, today)
-        countermeasures.seed(store, today)  # after the decisions: choosing and dropping add to the log
+        countermeasures.seed(store, today)  # last: it answers the verified causes and adds to the decision log
     return (
         "Demo loaded: a 5-day press-line changeover blitz (day 3 today) "
         "and an Action Learning set on cross-site onboarding."

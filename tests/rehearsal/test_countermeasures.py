@@ -33,8 +33,10 @@ def test_dots_and_a_choice_typed_in_bursts(term):
     term.wait_for("Press 4 changeover")
     term.keys(ENTER)
     term.wait_for("Parking lot:")
-    # Straight from the event: the tab, then two proposals, each in one breath.
-    term.burst(["7", "i", "Stage the die cart", TAB, "2", TAB, "5", TAB, SPACE, ENTER,
+    # The tab (its keys show in the footer once the list has the focus), then two proposals in one breath.
+    term.keys("7")
+    term.wait_for("i Add", "v Dots")
+    term.burst(["i", "Stage the die cart", TAB, "2", TAB, "5", TAB, SPACE, ENTER,
                 "i", "Second crane", TAB, "5", TAB, "3", TAB, SPACE, ENTER])
     term.wait_for("Second crane", "2 countermeasures")
     assert term.scalar("select count(*) from countermeasure_causes where event_id = ?", [event_id]) == 2
