@@ -169,17 +169,21 @@ class FacilitatorApp(QuietNotices, OrderedKeys, App[None]):
 
     def _handle_exception(self, error: Exception) -> None:
         # A damaged file is not a bug to log: say so and how to recover, over whatever screen met it.
-        from facilitator.storage.errors import damage_in, damaged
+        from facilitator.storage.errors import damage_in, damaged, unreadable_in
 
         found = damage_in(error)
-        if found is None:
+        unreadable = unreadable_in(error)
+        if found is None and unreadable is None:
             super()._handle_exception(error)
             return
         from facilitator.screens.damaged import DamagedScreen
 
         if not self._damage_shown:
             self._damage_shown = True
-            self.push_screen(DamagedScreen(str(damaged(self.store.path, found))))
+            if found is not None:
+                self.push_screen(DamagedScreen(str(damaged(self.store.path, found))))
+            else:  # a record changed by hand: not a bug to log either; the line names it
+                self.push_screen(DamagedScreen(str(unreadable), "A record cannot be read"))
 
     def _fatal_error(self) -> None:
         # On the shop floor a traceback helps nobody: log it, say where, and close cleanly.

@@ -28,13 +28,14 @@ class DamagedScreen(ModalScreen[None]):
         Binding("q,escape,enter", "leave", "Quit", id="damaged_quit", tooltip="Close facilitator; the file stays as it is"),
     ]
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, title: str = "The database is damaged") -> None:
         super().__init__()
         self.message = message
+        self.title_text = title
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static("The database is damaged", id="damaged-title", markup=False)
+            yield Static(self.title_text, id="damaged-title", markup=False)
             yield Static(Text(self.message), id="damaged-message")
             yield Static("Press q to quit.", id="damaged-help", markup=False)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from facilitator.domain.errors import UserError
@@ -25,6 +25,12 @@ class Damaged(StorageError):
     """The file is a facilitator database whose pages are damaged; the message says how to recover."""
 
 
+class Unreadable(StorageError, ValueError):
+    """A record changed outside facilitator (sqlite3, Datasette) holds a value it cannot read.
+
+    A ValueError too, so an import's read-back check (export/verify.py) still refuses such a file."""
+
+
 class NewerSchema(StorageError):
     pass
 
@@ -43,13 +49,28 @@ _DAMAGE_CODES = {11, 26}
 
 def damage_in(error: BaseException | None) -> sqlite3.DatabaseError | None:
     """The SQLite "damaged file" error in ``error`` or its causes, if there is one."""
+
+    def is_damage(found: BaseException) -> bool:
+        code = getattr(found, "sqlite_errorcode", None)
+        return isinstance(found, sqlite3.DatabaseError) and (
+            (code is not None and code & 0xFF in _DAMAGE_CODES) or "malformed" in str(found)
+        )
+
+    return found_in(error, is_damage)  # type: ignore[return-value]
+
+
+def unreadable_in(error: BaseException | None) -> Unreadable | None:
+    """A record changed outside facilitator that it cannot read, in ``error`` or its causes."""
+    return found_in(error, lambda found: isinstance(found, Unreadable))  # type: ignore[return-value]
+
+
+def found_in(error: BaseException | None, match: Callable[[BaseException], bool]) -> BaseException | None:
+    """The first of ``error`` and its causes that ``match`` accepts."""
     seen: set[int] = set()
     while error is not None and id(error) not in seen:
         seen.add(id(error))
-        if isinstance(error, sqlite3.DatabaseError):
-            code = getattr(error, "sqlite_errorcode", None)
-            if (code is not None and code & 0xFF in _DAMAGE_CODES) or "malformed" in str(error):
-                return error
+        if match(error):
+            return error
         # A wrapper such as a failed worker's error (Textual's WorkerFailed) holds the original as ``error``.
         wrapped = getattr(error, "error", None)
         error = error.__cause__ or error.__context__ or (wrapped if isinstance(wrapped, BaseException) else None)

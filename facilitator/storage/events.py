@@ -11,7 +11,7 @@ from sqlite_utils import Database
 
 from facilitator.domain.clock import Clock, from_iso, to_iso
 from facilitator.domain.event import Area, Event, EventKind, EventStatus, Target
-from facilitator.storage.errors import NotFound, saving
+from facilitator.storage.errors import NotFound, Unreadable, saving
 
 
 class EventRepository:
@@ -108,6 +108,18 @@ class EventRepository:
         )
 
     def _event(self, row: dict[str, Any]) -> Event:
+        # Every command and the list of events read every event: one row changed by hand to a value
+        # that is not one (area "Product", a date "soon") is named in one line, not a crash for all.
+        try:
+            return self._read_event(row)
+        except (ValueError, TypeError) as error:
+            raise Unreadable(
+                f"Event {str(row.get('id'))[:8]} ({row.get('title')!r}) holds a value facilitator cannot read "
+                f"({error}): it was changed outside facilitator. Put it right with sqlite3 or Datasette, "
+                "or import your last export into a new database."
+            ) from error
+
+    def _read_event(self, row: dict[str, Any]) -> Event:
         return Event(
             id=row["id"],
             title=row["title"],

@@ -154,3 +154,19 @@ def test_the_line_names_the_last_export_and_importing_it_recovers_the_event(tmp_
     new = tmp_path / "new.db"
     assert run("--db", str(new), "import", str(export)).exit_code == 0
     assert [event.id for event in Store(new).events.list()] == [event_id]
+
+
+def test_an_event_changed_by_hand_to_a_value_it_cannot_read_is_named_in_one_line(tmp_path):
+    path = tmp_path / "plant.db"
+    store = Store(path)
+    load_demo(store)
+    other = [event.id for event in store.events.list() if not event.title.startswith("Press line 4")][0]
+    store.close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("update events set area = 'Product', start_date = start_date where title like 'Press line 4%'")
+    conn.close()
+    line = one_line(run("--db", str(path), "events"))
+    assert "('Press line 4 changeover blitz (SMED)') holds a value facilitator cannot read ('Product'" in line
+    assert "unexpected" not in line
+    assert run("--db", str(path), "show", other[:8]).exit_code == 0  # the other events still open
+    assert not list((tmp_path / "data").rglob("errors.log"))
