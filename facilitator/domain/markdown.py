@@ -32,27 +32,37 @@ _RULE = re.compile(r"^(\s*)([-=])(?=[\s\-=]*$)")
 _CLOSING_HASHES = re.compile(r"(\s)(#+)(\s*)$")
 
 
+# The only characters _inline may escape: text without any of them (most text) passes through untouched.
+_CANDIDATES = re.compile(r"[\\`\[|<*~_]")
+
+
 def _inline(text: str, pipes: bool) -> str:
-    out: list[str] = []
     last = len(text) - 1
-    for i, char in enumerate(text):
+
+    def one(match: re.Match[str]) -> str:
+        # Judged per candidate character, not per character of the text: exports escape tens of thousands
+        # of cells, and a loop over every character was most of a Markdown export's time.
+        i = match.start()
+        char = match.group()
         before = text[i - 1] if i else ""
         after = text[i + 1] if i < last else ""
         if char == "\\":
             # Only a backslash before punctuation (or ending the line: a hard break) escapes anything.
             needs = after == "" or after in _ASCII_PUNCTUATION
-        elif char in _ALWAYS or (char == "|" and pipes):
+        elif char in _ALWAYS:
             needs = True
+        elif char == "|":
+            needs = pipes
         elif char == "<":
             needs = bool(_TAG_OPENERS.match(after))
-        elif char in _FLANKED:
+        else:  # one of _FLANKED
             spaced = before.isspace() and after.isspace()
             inside_word = char == "_" and before.isalnum() and after.isalnum()
             needs = not (spaced or inside_word)
-        else:
-            needs = False
-        out.append("\\" + char if needs else char)
-    return _ENTITY.sub(r"\\&", "".join(out))
+        return "\\" + char if needs else char
+
+    escaped = _CANDIDATES.sub(one, text)
+    return _ENTITY.sub(r"\\&", escaped) if "&" in escaped else escaped
 
 
 def escape(text: str, *, line_start: bool = True, heading: bool = False, pipes: bool = False) -> str:

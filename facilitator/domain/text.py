@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-import unicodedata
+import re
 
 from facilitator.domain.errors import ValidationError
 
 SHORT_TEXT_MAX = 200
 LONG_TEXT_MAX = 20_000
 
-_ALLOWED_CONTROLS_MULTILINE = {"\n", "\t"}
+# Unicode's control characters (category Cc: U+0000-001F and U+007F-009F) but tab, and newline in
+# multi-line text. One regex search, not a per-character loop: an import checks every field it holds.
+_CONTROLS_MULTILINE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 
 
 def _has_control_characters(value: str, multiline: bool) -> bool:
-    allowed = _ALLOWED_CONTROLS_MULTILINE if multiline else {"\t"}
-    return any(
-        unicodedata.category(char) == "Cc" and char not in allowed for char in value
-    )
+    return (_CONTROLS_MULTILINE if multiline else _CONTROLS).search(value) is not None
 
 
 def clean_text(

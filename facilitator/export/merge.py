@@ -77,7 +77,7 @@ def merge(
             if added:
                 report.added[table.name] = added
         _check_links(db, records, tables, name)
-        if verify is not None:
+        if verify is not None and report.added_total:  # nothing added: the database is as it was
             verify()
     return report
 
@@ -138,9 +138,9 @@ def _type_word(declared: str) -> str:
 def _merge_table(
     db: Database, table: str, rows: list[Row], report: ImportReport, name: str, skipped: set[tuple[str, str]]
 ) -> int:
-    added = 0
     existing_rows = _existing(db, table, [row["id"] for row in rows])
     keys = [key for key in db[table].foreign_keys if key.other_column == "id"]
+    pending: list[Row] = []
     for row in _parents_first(table, rows, keys):
         row = mark_not_imported(table, row, skipped)
         depends = [key for key in keys if (key.other_table, row.get(key.column)) in skipped]
@@ -156,13 +156,57 @@ def _merge_table(
             else:
                 report.unchanged += 1
             continue
+        pending.append(row)
+    if not pending:
+        return 0
+    # All new rows in one statement per shape (executemany), inside a savepoint: one row refused for a
+    # UNIQUE clash rolls the batch back and the rows go in one by one, so that row alone is skipped and
+    # the rows that depend on it are reported rather than inserted.
+    db.execute("SAVEPOINT merge_batch")
+    try:
+        for columns, batch in _by_shape(pending):
+            db.conn.executemany(_insert_sql(table, columns), ([row[column] for column in columns] for row in batch))
+    except sqlite3.IntegrityError:
+        db.execute("ROLLBACK TO merge_batch")
+        db.execute("RELEASE merge_batch")
+        return _insert_one_by_one(db, table, pending, keys, report, name, skipped)
+    db.execute("RELEASE merge_batch")
+    return len(pending)
+
+
+def _by_shape(rows: list[Row]) -> list[tuple[tuple[str, ...], list[Row]]]:
+    """Consecutive rows with the same columns, together (order kept: a parent still comes first)."""
+    groups: list[tuple[tuple[str, ...], list[Row]]] = []
+    for row in rows:
+        columns = tuple(row)
+        if groups and groups[-1][0] == columns:
+            groups[-1][1].append(row)
+        else:
+            groups.append((columns, [row]))
+    return groups
+
+
+def _insert_sql(table: str, columns: tuple[str, ...] | list[str]) -> str:
+    return (
+        f"insert into {quote(table)} ({', '.join(quote(column) for column in columns)}) "
+        f"values ({', '.join('?' for _ in columns)})"
+    )
+
+
+def _insert_one_by_one(
+    db: Database, table: str, rows: list[Row], keys: list, report: ImportReport, name: str,
+    skipped: set[tuple[str, str]],
+) -> int:
+    added = 0
+    for row in rows:
+        depends = [key for key in keys if (key.other_table, row.get(key.column)) in skipped]
+        if depends:
+            skipped.add((table, row["id"]))
+            report.conflicts.append(Conflict(table, row["id"], tuple(key.column for key in depends), "depends on"))
+            continue
         columns = list(row)
-        sql = (
-            f"insert into {quote(table)} ({', '.join(quote(column) for column in columns)}) "
-            f"values ({', '.join('?' for _ in columns)})"
-        )
         try:
-            db.execute(sql, [row[column] for column in columns])
+            db.execute(_insert_sql(table, columns), [row[column] for column in columns])
         except sqlite3.IntegrityError as error:
             if "UNIQUE" not in str(error):
                 raise BadFile(f"{name}: {table} row {row['id']} was refused ({error}); nothing imported.") from None

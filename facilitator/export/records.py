@@ -56,6 +56,11 @@ class EventRecords:
         found = self.grouped(table, "id").get(row_id)
         return found[0] if found else None
 
+    def release(self) -> None:
+        """Drop the rows (an import, once they are written), keeping the event id."""
+        self.tables.clear()
+        self._indexes.clear()
+
     def count(self) -> int:
         return sum(len(rows) for rows in self.tables.values())
 

@@ -19,12 +19,11 @@ _UNREADABLE = (ValueError, KeyError, TypeError, OverflowError, AttributeError)
 
 def check_readable(store: Store, event_id: str, now: datetime, name: str) -> None:
     from facilitator.export.report import build_report
-    from facilitator.report.gather import daily_report
+    from facilitator.report.gather import daily_reports
 
     try:
         event = store.events.get(event_id)
         build_report(read_event(store.db, event_id), now)
-        for day in range(1, event.days + 1):
-            daily_report(store, event_id, day)
+        daily_reports(store, event_id, range(1, event.days + 1))
     except _UNREADABLE as error:
         raise BadFile(f"{name} holds a record facilitator cannot read ({error}); nothing imported.") from None

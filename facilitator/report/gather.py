@@ -6,6 +6,7 @@ they ran), decisions (scope changes, parking lot), reflections, follow-ups and m
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from facilitator.domain.clock import local_today
@@ -29,6 +30,43 @@ def daily_report(store: Store, event_id: str, day: int) -> DailyReport:
     return assemble(gather(store, event_id, day))
 
 
+def daily_reports(store: Store, event_id: str, days: range) -> list[DailyReport]:
+    """Several days' report-outs, reading what every day shares (the decision log, the timer, ...) once:
+    the export and the import's read-back take every day, and each read is the whole event's."""
+    shared = _read_event(store, event_id)
+    return [assemble(gather(store, event_id, day, shared)) for day in days]
+
+
+@dataclass(frozen=True)
+class _EventReads:
+    """What each day's report-out reads of the whole event."""
+
+    event: object
+    measurements: list
+    found: list[Decision]  # oldest first
+    decisions: tuple[DecisionLine, ...]
+    sessions: list
+    state: object
+    reflections: list
+    followups: tuple
+
+
+def _read_event(store: Store, event_id: str) -> _EventReads:
+    event = store.events.get(event_id)  # first: an unknown event is refused before anything else is read
+    found = list(reversed(store.decisions.page(event_id, DecisionFilter(), limit=DECISIONS_LIMIT)))  # oldest first
+    sessions = store.agenda.sessions(event_id)
+    return _EventReads(
+        event=event,
+        measurements=store.measurements.for_event(event_id),
+        found=found,
+        decisions=_decisions(sessions, found),
+        sessions=sessions,
+        state=store.timer.state(event_id),
+        reflections=store.reflections.history(event_id),
+        followups=tuple(store.followups.for_event(event_id)),
+    )
+
+
 def _sustain(event, measurements, today: date) -> tuple:
     """Once measurements were taken after the event, the final report-out says how much of each gain is kept."""
     from facilitator.config import Settings
@@ -47,23 +85,23 @@ def _learning(store: Store, event, day: int):
     return gather_learning(store, event.id)
 
 
-def gather(store: Store, event_id: str, day: int) -> DayRecords:
-    event = store.events.get(event_id)
+def gather(store: Store, event_id: str, day: int, shared: _EventReads | None = None) -> DayRecords:
+    reads = shared or _read_event(store, event_id)
+    event = reads.event
     day = max(1, min(day, event.days))
     start = datetime.combine(event.day_date(day), time(0)).astimezone()
     end = start + timedelta(days=1)
-    measurements = store.measurements.for_event(event_id)
-    found = list(reversed(store.decisions.page(event_id, DecisionFilter(), limit=DECISIONS_LIMIT)))  # oldest first
+    measurements = reads.measurements
     return DayRecords(
         event=event,
         day=day,
         today=local_today(store.clock),
-        sessions=_sessions(store, event_id, day),
-        decisions=_decisions(store, event_id, found),
-        parking_lot=parked_as_of(found, day),
-        reflections=_reflections(store, event_id, day, start, end),
+        sessions=_sessions(reads, store.clock.now(), day),
+        decisions=reads.decisions,
+        parking_lot=parked_as_of(reads.found, day),
+        reflections=_reflections(reads.reflections, day, start, end),
         new_followups=tuple(store.followups.created_between(event_id, start, end)),
-        followups=tuple(store.followups.for_event(event_id)),
+        followups=reads.followups,
         # Progress as it stood at the end of that day, so day 1's report-out still reads as it did on day 1.
         progress=progress_for(event.targets, [m for m in measurements if m.measured_at < end]),
         day_measurements=tuple(m for m in measurements if start <= m.measured_at < end),
@@ -72,12 +110,12 @@ def gather(store: Store, event_id: str, day: int) -> DayRecords:
     )
 
 
-def _sessions(store: Store, event_id: str, day: int) -> tuple[SessionRun, ...]:
-    state = store.timer.state(event_id)
-    now = store.clock.now()
+def _sessions(reads: _EventReads, now: datetime, day: int) -> tuple[SessionRun, ...]:
     runs = []
-    for session in store.agenda.sessions(event_id, day):
-        timer = state.timer(session.id)
+    for session in reads.sessions:
+        if session.day != day:
+            continue
+        timer = reads.state.timer(session.id)
         started = timer.started_at is not None
         runs.append(
             SessionRun(
@@ -101,8 +139,8 @@ def parked_as_of(decisions: list[Decision], day: int) -> tuple[str, ...]:
     )
 
 
-def _decisions(store: Store, event_id: str, found: list[Decision]) -> tuple[DecisionLine, ...]:
-    sessions = {session.id: session for session in store.agenda.sessions(event_id)}
+def _decisions(all_sessions: list, found: list[Decision]) -> tuple[DecisionLine, ...]:
+    sessions = {session.id: session for session in all_sessions}
     return tuple(
         DecisionLine(
             subject=d.subject,
@@ -120,9 +158,9 @@ def _decisions(store: Store, event_id: str, found: list[Decision]) -> tuple[Deci
     )
 
 
-def _reflections(store: Store, event_id: str, day: int, start: datetime, end: datetime) -> tuple[ReflectionLine, ...]:
+def _reflections(history: list, day: int, start: datetime, end: datetime) -> tuple[ReflectionLine, ...]:
     lines = []
-    for reflection in store.reflections.history(event_id):
+    for reflection in history:
         if reflection.status.value != "done":
             continue
         on_day = reflection.day == day or (
@@ -150,5 +188,5 @@ def daily_reports_markdown(store: Store, event_id: str, *, level: int = 2) -> st
         return ""
     word = "Daily report-outs" if event.kind.value == "kaizen" else "Report-outs by meeting"
     parts = [f"{'#' * level} {word}", ""]
-    parts += [daily_report(store, event_id, day).to_markdown(level=level + 1) for day in range(1, last + 1)]
+    parts += [report.to_markdown(level=level + 1) for report in daily_reports(store, event_id, range(1, last + 1))]
     return "\n".join(parts)
