@@ -40,8 +40,8 @@ from facilitator.storage.store import Store
 
 class Timed(FacilitatorApp):
     def on_mount(self):
-        super().on_mount()
-        # The home screen is pushed on mount; exit once it has been painted.
+        # Textual calls FacilitatorApp.on_mount too (handlers run for each class): it pushes the home
+        # screen (calling it here as well pushed two). Exit once it has been painted.
         self.call_after_refresh(lambda: self.call_after_refresh(self.exit))
 
 Timed(Store(sys.argv[1]), settings=Settings()).run(headless=True, size=(120, 40))

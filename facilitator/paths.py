@@ -5,19 +5,25 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "facilitator"
 
 
 def data_dir() -> Path:
     override = os.environ.get("FACILITATOR_DATA_DIR")
-    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    if override:
+        return Path(override)
+    import platformdirs  # here, not at the top: tests and --db runs never need it, and start-up counts
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def config_dir() -> Path:
     override = os.environ.get("FACILITATOR_CONFIG_DIR")
-    return Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    if override:
+        return Path(override)
+    import platformdirs  # see data_dir
+
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
 def default_database() -> Path:

@@ -21,8 +21,8 @@ from facilitator.domain.display import visible
 from facilitator.domain.event import Event, EventKind
 from facilitator.messages import DatabaseChanged
 from facilitator.screens import home_readings
-from facilitator.screens.charter_form import CharterFormScreen
-from facilitator.screens.text_prompt import TextPromptScreen
+
+# The charter form and the rename prompt are imported when first opened: the list paints without them.
 
 _COLUMNS = (("Title", "title"), ("Kind", "kind"), ("Dates", "dates"), ("Status", "status"), ("Today", "today"))
 _TITLE_ROOM = 32  # below this the other columns take their short forms
@@ -77,8 +77,8 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = "Events"
         self._laid_out_for = -1  # the width the columns were last fitted to
-        if self.size.width:
-            self.refresh_events()
+        # No read here: the screen is resumed right after it is mounted, and on_screen_resume reads the list
+        # (reading it in both read it twice before the first paint).
 
     def on_resize(self) -> None:
         # The first layout fits the columns (and starts the readings) once; later, only a new width refits.
@@ -194,6 +194,8 @@ class HomeScreen(Screen[None]):
 
     @work
     async def action_new_event(self) -> None:
+        from facilitator.screens.charter_form import CharterFormScreen
+
         event = await self.app.push_screen_wait(CharterFormScreen(None))
         if event is None:
             return
@@ -206,6 +208,8 @@ class HomeScreen(Screen[None]):
         event = self._highlighted_event()
         if event is None:
             return
+
+        from facilitator.screens.text_prompt import TextPromptScreen
 
         def rename(title: str) -> str:
             return self.app.store.events.rename(event.id, title).title

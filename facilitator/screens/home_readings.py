@@ -7,15 +7,18 @@ event's mirror and fills the cells in, so a long list never delays the first pai
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.screen import Screen
 from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
 from textual.worker import get_current_worker
 
-from facilitator.domain.mirror import Mirror
-from facilitator.domain.sustain import DEFAULT_SLIP_SHARE
 from facilitator.widgets.theme_styles import theme_styles
+
+if TYPE_CHECKING:
+    from facilitator.domain.mirror import Mirror
 
 COLUMN_KEY = "reading"
 COLUMN_LABEL = "Reads as"
@@ -46,11 +49,15 @@ def start(screen: Screen, table: DataTable, event_ids: list[str]) -> None:
     if not event_ids:
         return
     store = screen.app.store
-    slip_share = getattr(getattr(screen.app, "settings", None), "slip_share", DEFAULT_SLIP_SHARE)
+    slip_share = getattr(getattr(screen.app, "settings", None), "slip_share", None)
 
     def compute() -> None:
+        # Imported here, in the worker: the mirror and sustain rules are not needed to paint the list.
+        from facilitator.domain.sustain import DEFAULT_SLIP_SHARE
         from facilitator.storage.mirror import event_mirror
         from facilitator.storage.sustain import slipping_count
+
+        share = DEFAULT_SLIP_SHARE if slip_share is None else slip_share
 
         worker = get_current_worker()
         local = store.for_thread()
@@ -58,7 +65,7 @@ def start(screen: Screen, table: DataTable, event_ids: list[str]) -> None:
             found = {}
             for event_id in event_ids:
                 event = local.events.get(event_id)
-                found[event_id] = (event_mirror(local, event), slipping_count(local, event, slip_share))
+                found[event_id] = (event_mirror(local, event), slipping_count(local, event, share))
         finally:
             local.close()
         if not worker.is_cancelled:
