@@ -32,7 +32,9 @@ test: $(STAMP_TEST)
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 bench: $(STAMP_TEST)
-	for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+	@summary=$$(mktemp); for b in bench/[!_]*.py; do echo "== $$b"; \
+		FACILITATOR_BENCH_SUMMARY=$$summary $(BIN)/python $$b || exit 1; done; \
+		$(BIN)/python bench/_summary.py $$summary; rm -f $$summary
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

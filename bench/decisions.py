@@ -26,6 +26,8 @@ from facilitator.screens.event import EventScreen
 from facilitator.storage.digests import seal_unsealed
 from facilitator.storage.store import Store
 
+from _summary import record  # bench/ is on the path when a bench runs
+
 WORDS = (
     "die cart clamp bolt shim press line changeover trial hinge crane storage layout tool room quick release "
     "hydraulic pressure kit shadow board operator crew overtime paint queue light curtain video gemba"
@@ -127,6 +129,8 @@ async def main(n: int) -> None:
     for name, label in labels.items():
         ratio = full[name] / empty[name] if empty[name] else float("inf")
         print(f"  {label:48} empty {empty[name] * 1000:7.1f} ms   {n:,}: {full[name] * 1000:7.1f} ms   ratio {ratio:5.2f}")
+        if name in ("search", "capture"):
+            record(f"{label.split(':')[0]} at {n:,} decisions vs an empty event", ratio, 1.2)
     print(f"search for text a word index drops, at {n:,} decisions (page + count):")
     for term in ODD_SEARCHES:
         print(f"  {term!r:14} found {int(full['found ' + term]):5}   {full['odd ' + term] * 1000:7.1f} ms")

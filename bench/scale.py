@@ -15,10 +15,7 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
 import tempfile
-import time
-from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -28,6 +25,8 @@ from facilitator.domain.event import Event, EventKind, new_id
 from facilitator.export import export_event, import_file
 from facilitator.storage.digests import seal_unsealed
 from facilitator.storage.store import Store
+
+from _summary import median_seconds  # bench/ is on the path when a bench runs
 
 EVENTS = 50
 FULL = {"decisions": 100_000, "followups": 20_000, "reflections": 5_000}
@@ -83,15 +82,6 @@ def _grow(store: Store, events: list[str], have: dict[str, int], want: dict[str,
             seal_unsealed(store.db, event_id)
 
 
-def _timed(work: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        began = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - began)
-    return statistics.median(times)
-
-
 def _measure(path: Path, folder: Path, event_id: str, clock: FakeClock, runs: int) -> dict[str, float]:
     def open_cockpit() -> None:
         store = Store(path, clock)
@@ -101,12 +91,13 @@ def _measure(path: Path, folder: Path, event_id: str, clock: FakeClock, runs: in
         store.close()
 
     store = Store(path, clock)
-    figures = {"open": _timed(open_cockpit, runs)}
+    figures = {"open": median_seconds(open_cockpit, runs)}
     word = DecisionFilter(text="clamp")
-    figures["search"] = _timed(lambda: (store.decisions.page(event_id, word), store.decisions.count(event_id, word)), runs)
+    figures["search"] = median_seconds(lambda: (store.decisions.page(event_id, word), store.decisions.count(event_id, word)), runs)
     dump = folder / "event.json"
-    figures["export json"] = _timed(lambda: export_event(store, event_id, "json", dump), runs)
-    figures["export md"] = _timed(lambda: export_event(store, event_id, "md", folder / "event.md"), runs)
+    # The heavy steps run once each (the whole bench stays within a few minutes on a busy 2-core machine).
+    figures["export json"] = median_seconds(lambda: export_event(store, event_id, "json", dump), 1)
+    figures["export md"] = median_seconds(lambda: export_event(store, event_id, "md", folder / "event.md"), 1)
     store.close()
 
     def import_once() -> None:
@@ -117,7 +108,7 @@ def _measure(path: Path, folder: Path, event_id: str, clock: FakeClock, runs: in
         import_file(empty, dump)
         empty.close()
 
-    figures["import"] = _timed(import_once, max(1, runs // 2))
+    figures["import"] = median_seconds(import_once, 1)
     return figures
 
 
@@ -132,7 +123,7 @@ def main() -> None:
     columns = ("open", "search", "export json", "export md", "import")
     print(f"scale: one database grown to {EVENTS} events, "
           + ", ".join(f"{int(count * scale):,} {name}" for name, count in FULL.items())
-          + f"; median of {runs} (import: of {max(1, runs // 2)}), in ms")
+          + f"; open and search the median of {runs}, exports and import one run each, in ms")
     header = f"{'decisions':>10} {'in event':>9} {'follow-ups':>10} {'reflections':>11} " + "".join(
         f"{name:>12}" for name in columns) + f"{'db MB':>8}"
     print(header)

@@ -28,6 +28,8 @@ from facilitator.storage.store import Store
 from facilitator.widgets.agenda_view import AgendaView
 from facilitator.widgets.timer_bar import TimerBar
 
+from _summary import record  # bench/ is on the path when a bench runs
+
 
 class BareApp(App[None]):
     def compose(self) -> ComposeResult:
@@ -118,6 +120,7 @@ async def main(ticks: int) -> None:
     print(f"timer bar tick, 60 sessions (median): {ours_ms:7.3f} ms")
     print(f"bare Textual Static tick (median):    {bare_ms:7.3f} ms")
     print(f"ratio timer / bare:                   {ours_ms / bare_ms:7.2f}x")
+    record("timer tick (60 sessions) vs a bare Static tick", ours_ms / bare_ms, 1.2)
     print(f"  of which the tick's own code:       {statistics.median(cockpit.compute) * 1000:7.3f} ms"  # type: ignore[attr-defined]
           "  (the rest is Textual's render of the changed widgets)")
     print(f"agenda forecast refresh (every 15 s): {forecast_ms:7.3f} ms")

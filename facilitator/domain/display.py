@@ -14,6 +14,7 @@ Markdown escaper). C1 controls (U+0080 to U+009F) have no picture; they show as 
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -23,6 +24,9 @@ _PICTURES = {code: chr(0x2400 + code) for code in range(0x20)} | {_DEL: "\u2421"
 # Line breaks and tabs are layout, not control: they stay (single-line renderers join lines themselves).
 del _PICTURES[ord("\n")], _PICTURES[ord("\t")]
 _TABLE = _PICTURES | {code: f"\\x{code:02x}" for code in range(0x80, 0xA0)}
+# Every character visible() changes (CR included, for CR LF): text without one, nearly all text, is returned
+# as it is after one search, instead of a character-by-character translate (exports call this per cell).
+_CHANGED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def visible(text: str) -> str:
@@ -30,6 +34,8 @@ def visible(text: str) -> str:
 
     A Windows line break (CR LF) is a line break; a lone CR shows as ␍.
     """
+    if _CHANGED.search(text) is None:
+        return text
     return text.replace("\r\n", "\n").translate(_TABLE)
 
 

@@ -122,6 +122,13 @@ def refresh(screen: Screen, message: Message) -> None:
         decision = screen.app.store.decisions.get(message.decision_id)
         for log in screen.query(DecisionLog):
             log.add_decision(decision)
+        # The row first: the counts beside the log read the whole event, so they follow a frame later.
+        screen.call_after_refresh(_refresh_counts, screen)
+    else:
+        _refresh_counts(screen)
+
+
+def _refresh_counts(screen: Screen) -> None:
     for count in screen.query(ParkingCount):
         count.refresh_count()
     for insights in screen.query(DecisionInsights):

@@ -226,7 +226,11 @@ class EventScreen(TimerControls, Screen[None]):
     @on(EventChanged)
     def _decisions_changed(self, message: DecisionLogged | EventChanged) -> None:
         decision_flow.refresh(self, message)
-        mirror_flow.refresh(self, self.event)
+        if isinstance(message, DecisionLogged):
+            # The drift reads the whole event: the captured row is painted first, the nudge a frame later.
+            self.call_after_refresh(mirror_flow.refresh, self, self.event)
+        else:
+            mirror_flow.refresh(self, self.event)
 
     @on(DatabaseChanged)
     def _follow_database(self, message: DatabaseChanged) -> None:
