@@ -86,6 +86,38 @@ def fill_generic(db, draw, event_id: str, max_rows: int = 3) -> int:
     return count
 
 
+def fill_causes(db, draw, event_id: str, max_rows: int = 8) -> int:
+    """A root-cause tree as the screens make one (problems, causes on bones, sub-causes, branching whys),
+    with hostile text and creation times in any order (a laptop whose clock is behind adds a why)."""
+    rows: list[dict] = []
+    for _ in range(draw(st.integers(0, max_rows))):
+        parent = draw(st.sampled_from(rows)) if rows and draw(st.booleans()) else None
+        if parent is None:
+            kind, category = "problem", None
+        elif parent["kind"] == "why":
+            kind, category = "why", None
+        else:
+            kind = draw(st.sampled_from(["cause", "why"]))
+            category = (parent["category"] or draw(st.sampled_from(["man", "machine", "method", "material",
+                                                                       "measurement", "environment"]))
+                        if kind == "cause" else None)
+        how = draw(st.sampled_from([None, "data", "gemba", "trial"]))
+        row = {
+            "id": str(draw(st.uuids())), "event_id": event_id, "parent_id": parent["id"] if parent else None,
+            "kind": kind, "category": category, "text": draw(text.filter(lambda t: t.strip())),
+            "source": draw(st.sampled_from(["charter", "typed", "target:t1"])) if kind == "problem" else None,
+            "is_root": int(draw(st.booleans())), "verified": int(how is not None), "verified_how": how,
+            "verification_note": draw(text | st.none()), "votes": draw(st.integers(0, 12)), "session_id": None,
+            "day": draw(st.none() | st.integers(1, 5)),
+            "created_at": f"2026-11-2{draw(st.integers(0, 9))}T08:00:00.000000+00:00",
+            "created_by": draw(text | st.none()),
+        }
+        insert(db, "causes", row)
+        rows.append(row)
+    db.conn.commit()
+    return len(rows)
+
+
 def snapshot(db) -> dict[str, list[tuple]]:
     """Every row of every table, for asserting that a refused import changed nothing."""
     tables = [name for name in db.table_names() if not name.startswith("_")]

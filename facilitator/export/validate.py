@@ -12,6 +12,7 @@ import json
 import math
 from collections.abc import Callable
 
+from facilitator.domain.causes import check_cause
 from facilitator.domain.decision import AmendedField, DecisionDraft, clean_amendment, stored_tags
 from facilitator.domain.errors import ValidationError
 from facilitator.domain.event import CharterForm, Target, parse_targets
@@ -116,6 +117,12 @@ def _measurement(row: Row) -> None:
     parse_note(row.get("note") or "")
 
 
+def _cause(row: Row) -> None:
+    from facilitator.storage.causes import _cause as cause_from_row
+
+    check_cause(cause_from_row(row))
+
+
 def _texts(*columns: str, multiline: bool = True) -> Callable[[Row], None]:
     def check(row: Row) -> None:
         for column in columns:
@@ -155,6 +162,7 @@ _RULES: dict[str, Callable[[Row], None]] = {
     "decision_amendments": _amendment,
     "followups": _followup,
     "measurements": _measurement,
+    "causes": _cause,
     "reflections": _reflection,
     "reflection_answers": _texts("answer"),
     "assumptions": _texts("text"),

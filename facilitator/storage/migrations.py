@@ -329,6 +329,50 @@ def _foreign_keys_and_tags(db: Database) -> None:
     foreign_keys_and_tags(db)
 
 
+@MIGRATIONS(name="0013_causes")
+def _causes(db: Database) -> None:
+    # Root-cause analysis (facilitator/domain/causes.py): a problem heads a fishbone and starts 5 Whys
+    # chains; causes hang on one of six bones; each why is a child of the record before it. Rows change
+    # (votes, verified, root), so no append-only triggers. A removed session leaves its causes in place;
+    # a removed record takes its sub-causes and whys with it.
+    db.execute(
+        """
+        CREATE TABLE [causes] (
+            [id] TEXT PRIMARY KEY,
+            [event_id] TEXT NOT NULL REFERENCES [events]([id]),
+            [parent_id] TEXT REFERENCES [causes]([id]) ON DELETE CASCADE,
+            [kind] TEXT NOT NULL CHECK ([kind] IN ('problem', 'cause', 'why')),
+            [category] TEXT CHECK ([category] IN
+                ('man', 'machine', 'method', 'material', 'measurement', 'environment')),
+            [text] TEXT NOT NULL,
+            [source] TEXT,
+            [is_root] INTEGER NOT NULL DEFAULT 0 CHECK ([is_root] = 0 OR [is_root] = 1),
+            [verified] INTEGER NOT NULL DEFAULT 0 CHECK ([verified] = 0 OR [verified] = 1),
+            [verified_how] TEXT CHECK ([verified_how] IN ('data', 'gemba', 'trial')),
+            [verification_note] TEXT,
+            [votes] INTEGER NOT NULL DEFAULT 0 CHECK ([votes] >= 0),
+            [session_id] TEXT REFERENCES [sessions]([id]) ON DELETE SET NULL,
+            [day] INTEGER,
+            [created_at] TEXT NOT NULL,
+            [created_by] TEXT,
+            CHECK (([kind] = 'problem') = ([parent_id] IS NULL)),
+            CHECK (([kind] = 'cause') = ([category] IS NOT NULL)),
+            CHECK (([verified] = 1) = ([verified_how] IS NOT NULL))
+        )
+        """
+    )
+    db["causes"].create_index(["event_id", "created_at"])
+    db["causes"].create_index(["parent_id"])
+    db["causes"].create_index(["session_id"])
+    db.execute(
+        "CREATE TRIGGER [causes_parent_same_event] BEFORE INSERT ON [causes] "
+        "WHEN NEW.parent_id IS NOT NULL AND "
+        "(SELECT event_id FROM causes WHERE id = NEW.parent_id) IS NOT NEW.event_id BEGIN "
+        "SELECT RAISE(ABORT, 'a cause can only hang under a record of the same event'); END"
+    )
+    _count_changes(db, ("causes",))
+
+
 @MIGRATIONS(name="0014_countermeasures")
 def _countermeasures(db: Database) -> None:
     # What the team will do about the verified causes: effort and impact (1-5), the team's dot votes,

@@ -14,6 +14,7 @@ from facilitator.storage.events import EventRepository
 
 if TYPE_CHECKING:
     from facilitator.storage.agenda import AgendaRepository
+    from facilitator.storage.causes import CauseRepository
     from facilitator.storage.countermeasures import CountermeasureRepository
     from facilitator.storage.decisions import DecisionRepository
     from facilitator.storage.followups import FollowUpRepository
@@ -81,6 +82,12 @@ class Store:
         from facilitator.storage.measurements import MeasurementRepository
 
         return MeasurementRepository(self.db, self.clock)
+
+    @cached_property
+    def causes(self) -> CauseRepository:
+        from facilitator.storage.causes import CauseRepository
+
+        return CauseRepository(self.db, self.clock)
 
     @cached_property
     def countermeasures(self) -> CountermeasureRepository:

@@ -35,6 +35,8 @@ EVENT_TABLES: list[EventTable] = [
     EventTable("followup_changes", "event_id", "changed_at"),
     EventTable("learning_transfers", "event_id", "reflection_id, position"),  # after followups: it links to one
     EventTable("measurements", "event_id", "measured_at"),
+    # Not rowid: an import inserts parents first, so only the data itself gives the same order back.
+    EventTable("causes", "event_id", "created_at"),
     # After decisions and followups: a chosen or dropped countermeasure points at its decision (and follow-up).
     EventTable("countermeasures", "event_id", "created_at"),
     EventTable("countermeasure_causes", "event_id", "countermeasure_id, position"),
