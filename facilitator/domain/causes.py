@@ -18,7 +18,8 @@ from facilitator.domain.errors import ValidationError
 from facilitator.domain.event import new_id
 from facilitator.domain.text import clean_text
 
-TEXT_MAX = 300
+TEXT_MAX = 500
+PROBLEM_MAX = 2_000  # a charter's problem statement, taken as written
 NOTE_MAX = 1_000
 WHO_MAX = 100
 VOTES_MAX = 999  # dots on one cause; far above any team, low enough that a stuck key is noticed
@@ -83,21 +84,10 @@ class Cause:
         """A one-line form for lists and the diagram: line breaks never reach a row."""
         return " ".join(self.text.split())
 
-    @property
-    def marks(self) -> str:
-        """``ROOT``, ``✓data`` and the votes, as shown after the text."""
-        parts = []
-        if self.is_root:
-            parts.append("ROOT")
-        if self.verified and self.verified_how is not None:
-            parts.append(f"✓{self.verified_how.value}")
-        if self.votes:
-            parts.append(f"●{self.votes}")
-        return " ".join(parts)
 
-
-def clean_cause_text(text: str) -> str:
-    return clean_text(text, field="text", label="Text", required=True, max_length=TEXT_MAX)
+def clean_cause_text(text: str, kind: CauseKind = CauseKind.CAUSE) -> str:
+    limit = PROBLEM_MAX if kind is CauseKind.PROBLEM else TEXT_MAX
+    return clean_text(text, field="text", label="Text", required=True, max_length=limit)
 
 
 def clean_note(text: str) -> str:
@@ -131,7 +121,7 @@ def check_cause(cause: Cause) -> Cause:
     errors: dict[str, str] = {}
     values: dict[str, object] = {}
     for name, parse in (
-        ("text", lambda: clean_cause_text(cause.text)),
+        ("text", lambda: clean_cause_text(cause.text, cause.kind)),
         ("verification_note", lambda: clean_note(cause.verification_note)),
         ("created_by", lambda: clean_who(cause.created_by)),
         ("source", lambda: parse_source(cause.source)),
@@ -254,3 +244,13 @@ class CauseTree:
         has_why = {cause.parent_id for cause in self.causes if cause.kind is CauseKind.WHY}
         return [cause for cause in self.causes if cause.kind is not CauseKind.WHY and cause.id in has_why]
 
+
+
+def target_gap(target) -> str:
+    """A target's gap as a problem statement: ``Changeover time is 47 min against a goal of 20 min (27 min to go)``."""
+    from facilitator.domain.event import format_number
+
+    unit = f" {target.unit}" if target.unit else ""
+    gap = format_number(abs(target.baseline - target.goal))
+    return (f"{target.metric} is {format_number(target.baseline)}{unit} against a goal of "
+            f"{format_number(target.goal)}{unit} ({gap}{unit} to go)")

@@ -54,7 +54,10 @@ def export_event(store: Store, event_id: str, fmt: str, output: Path | None = No
 
     mirror = event_mirror(store, event_id)  # derived from the records: exported, never imported
     if fmt == "json":
-        return files.write_text(path, json_format.dumps(records, derived={"profile": mirror.as_json()}))
+        from facilitator.export.causes_section import fishbone_json
+
+        derived = {"profile": mirror.as_json(), "fishbone": fishbone_json(records)}
+        return files.write_text(path, json_format.dumps(records, derived=derived))
     if fmt == "csv":
         from facilitator.export import csv_format
 

@@ -37,7 +37,31 @@ class Heading:
     text: str
 
 
-Block = Para | Bullets | Pairs | Table | Heading
+@dataclass(frozen=True)
+class Preformatted:
+    """Lines whose layout is the point (a text diagram, a tree): kept as they are, in a fixed-width font."""
+
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class BoneCause:
+    text: str
+    votes: int
+    marks: str  # "ROOT, verified (gemba)" or ""
+    depth: int = 0  # 0 a cause on the bone, 1 a sub-cause, ...
+
+
+@dataclass(frozen=True)
+class Fishbone:
+    """A fishbone: Markdown shows ``picture`` (the cockpit's text diagram); HTML draws it from ``bones``."""
+
+    problem: str
+    bones: tuple[tuple[str, tuple[BoneCause, ...]], ...]  # (bone label, its causes), in drawing order
+    picture: tuple[str, ...]
+
+
+Block = Para | Bullets | Pairs | Table | Heading | Preformatted | Fishbone
 
 
 @dataclass

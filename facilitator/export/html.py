@@ -5,7 +5,8 @@ from __future__ import annotations
 from html import escape
 
 from facilitator.domain.display import visible
-from facilitator.export.document import Bullets, Heading, Pairs, Para, Report, Table
+from facilitator.export.document import Bullets, Fishbone, Heading, Pairs, Para, Preformatted, Report, Table
+from facilitator.export.fishbone_svg import draw
 
 _STYLE = """
 body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; color: #1b1b1b; margin: 2rem auto;
@@ -18,6 +19,8 @@ table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
 th, td { border: 1px solid #999; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
 th { background: #eee; }
 p.text { white-space: pre-wrap; }
+pre { font-size: 0.85rem; background: #f6f6f6; padding: 0.5rem; overflow-x: auto; }
+svg.fishbone { margin: 0.5rem 0; break-inside: avoid; }
 dl { display: grid; grid-template-columns: max-content auto; gap: 0.2rem 1rem; }
 dt { font-weight: bold; }
 dd { margin: 0; }
@@ -58,6 +61,10 @@ def render(report: Report) -> str:
                 out.append("<ul>" + "".join(f"<li>{_text(item)}</li>" for item in block.items) + "</ul>")
             elif isinstance(block, Pairs):
                 out.append("<dl>" + "".join(f"<dt>{_text(k)}</dt><dd>{_text(v)}</dd>" for k, v in block.items) + "</dl>")
+            elif isinstance(block, Preformatted):
+                out.append("<pre>" + "\n".join(_text(line) for line in block.lines) + "</pre>")
+            elif isinstance(block, Fishbone):
+                out.append(draw(block))
             elif isinstance(block, Table):
                 head = "".join(f"<th>{_text(header)}</th>" for header in block.headers)
                 body = "".join("<tr>" + "".join(f"<td>{_text(value)}</td>" for value in row) + "</tr>" for row in block.rows)

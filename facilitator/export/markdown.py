@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from facilitator.domain.markdown import escape, paragraph
-from facilitator.export.document import Bullets, Heading, Pairs, Para, Report, Table
+from facilitator.domain.display import visible
+from facilitator.export.document import Bullets, Fishbone, Heading, Pairs, Para, Preformatted, Report, Table
 
 
 def _paragraph(text: str) -> str:
@@ -12,6 +15,14 @@ def _paragraph(text: str) -> str:
 
 def _cell(text: str) -> str:
     return escape(text, line_start=False, pipes=True) or " "
+
+
+def _fenced(lines: tuple[str, ...]) -> list[str]:
+    """A code block whose fence no line can close: longer than any run of backticks in it."""
+    shown = [visible(line) for line in lines]
+    runs = [len(run) for line in shown for run in re.findall(r"`+", line)]
+    fence = "`" * max(3, max(runs, default=0) + 1)
+    return [fence, *shown, fence, ""]
 
 
 def render(report: Report) -> str:
@@ -28,6 +39,10 @@ def render(report: Report) -> str:
                 out += [f"- {escape(item)}" for item in block.items] + [""]
             elif isinstance(block, Pairs):
                 out += [f"- **{escape(label)}:** {escape(value)}" for label, value in block.items] + [""]
+            elif isinstance(block, Preformatted):
+                out += _fenced(block.lines)
+            elif isinstance(block, Fishbone):
+                out += _fenced(block.picture)
             elif isinstance(block, Table):
                 out.append("| " + " | ".join(_cell(header) for header in block.headers) + " |")
                 out.append("|" + "|".join(" --- " for _ in block.headers) + "|")

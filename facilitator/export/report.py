@@ -14,6 +14,7 @@ from typing import Any
 from facilitator.domain.clock import local_time
 from facilitator.domain.event import format_number
 from facilitator.domain.timer import effective_moments
+from facilitator.export import causes_section
 from facilitator.export import countermeasures_section
 from facilitator.export.document import Bullets, Heading, Pairs, Para, Report, Section, Table
 from facilitator.export.records import EventRecords, Row
@@ -37,6 +38,7 @@ def build_report(records: EventRecords, now: datetime) -> Report:
         _charter(event),
         _agenda(records, now),
         _decisions(records),
+        causes_section.section(records),
         countermeasures_section.section(records),
         _reflections(records),
         _followups(records, local_time(now).date()),

@@ -230,6 +230,20 @@ def _measurement(row: Row, records: EventRecords) -> Iterator[Raw]:
     yield row["measured_at"], "measurement", f"Measured {metric}{note}", None
 
 
+def _cause(row: Row, records: EventRecords) -> Iterator[Raw]:
+    # Votes, root and verified marks change after the fact; the report's root-cause section shows them.
+    parent = records.get("causes", row.get("parent_id")) or {}
+    if row["kind"] == "problem":
+        text = f"Problem stated: {row['text']}"
+    elif row["kind"] == "cause":
+        under = f" under {parent['text']!r}" if parent.get("kind") == "cause" else ""
+        text = f"Cause on the {row['category']} bone{under}: {row['text']}"
+    else:
+        text = f"Why? {row['text']} (asked of {parent.get('text', 'an earlier record')!r})"
+    by = f" ({row['created_by']})" if row.get("created_by") else ""
+    yield row["created_at"], "root cause", text + by, row.get("session_id")
+
+
 def _countermeasure(row: Row, records: EventRecords) -> Iterator[Raw]:
     # Choosing or dropping one is a decision of its own in the timeline; votes show in the ranking.
     text = f"Countermeasure proposed: {row['text']} (effort {row.get('effort')}, impact {row.get('impact')})"
@@ -246,6 +260,7 @@ DESCRIBERS: dict[str, Callable[[Row, EventRecords], Iterator[Raw]]] = {
     "followups": _followup,
     "followup_changes": _followup_change,
     "measurements": _measurement,
+    "causes": _cause,
     "countermeasures": _countermeasure,
 }
 

@@ -16,7 +16,7 @@ from facilitator.domain.display import visible
 from facilitator.domain.errors import UserError
 from facilitator.domain.event import Event, EventStatus
 from facilitator.messages import DatabaseChanged, DecisionLogged, EventChanged, SessionFinished
-from facilitator.screens import countermeasure_flow, decision_flow, follow_flow, followup_flow, mirror_flow
+from facilitator.screens import causes_flow, countermeasure_flow, decision_flow, follow_flow, followup_flow, mirror_flow
 from facilitator.screens.charter_form import CharterFormScreen
 from facilitator.screens.export import open_export
 from facilitator.screens.key_help import KeyHelpScreen, key_groups
@@ -24,6 +24,7 @@ from facilitator.screens.projector import ProjectorScreen
 from facilitator.screens.reflection_flow import ReflectionFlow
 from facilitator.screens.timer_controls import TIMER_BINDINGS, TimerControls
 from facilitator.widgets.agenda_view import AgendaView
+from facilitator.widgets.causes_view import CausesView
 from facilitator.widgets.charter_view import CharterView
 from facilitator.widgets.countermeasure_area import CountermeasureArea
 from facilitator.widgets.countermeasure_table import CountermeasureTable
@@ -66,6 +67,7 @@ class EventScreen(TimerControls, Screen[None]):
         Binding("3", "show_tab('decisions')", "Decisions", id="tab_decisions", show=False, tooltip="Show the decision log"),
         Binding("4", "show_tab('reflection')", "Reflection", id="tab_reflection", show=False, tooltip="Show the reflections"),
         Binding("5", "show_tab('followup')", "Follow-up", id="tab_followup", show=False, tooltip="Show the follow-ups and targets"),
+        Binding("6", "show_tab('causes')", "Causes", id="tab_causes", show=False, tooltip="Show the fishbone and the 5 Whys"),
         Binding("7", "show_tab('countermeasures')", "Fixes", id="tab_countermeasures", show=False, tooltip="Show the countermeasures ranked by the team, and the effort/impact 2x2"),
     ]
 
@@ -93,6 +95,8 @@ class EventScreen(TimerControls, Screen[None]):
                 yield ReflectionHistory(self.event_id, id="reflection-history")
             with TabPane("5 Follow-up", id="followup"):
                 yield FollowUpArea(id="followup-area")
+            with TabPane("6 Causes", id="causes"):
+                yield CausesView(id="causes-view")
             with TabPane("7 Fixes", id="countermeasures"):
                 yield CountermeasureArea(id="countermeasure-area")
         # Two rows: the eleven keys of a session fit at 80 columns; the rest are behind ? and ctrl+p.
@@ -118,6 +122,7 @@ class EventScreen(TimerControls, Screen[None]):
         self.query_one(CharterView).event = event
         decision_flow.show_event(self, event)
         followup_flow.show_event(self, event)
+        causes_flow.show(self, event, hidden=True)
         countermeasure_flow.show_event(self, event)
         mirror_flow.refresh(self, event)
 
@@ -236,6 +241,14 @@ class EventScreen(TimerControls, Screen[None]):
     def _follow_database(self, message: DatabaseChanged) -> None:
         follow_flow.follow(self, message.changes)
         mirror_flow.refresh(self, self.event)  # decisions or reflections from a shell move the nudge too
+
+    @on(TabbedContent.TabActivated)
+    def _tab_shown(self, message: TabbedContent.TabActivated) -> None:
+        causes_flow.tab_shown(self, self.event, message.pane.id or "")
+
+    @on(CausesView.Act)
+    def _causes_act(self, message: CausesView.Act) -> None:
+        causes_flow.act(self, self.event, message)
 
     @on(DecisionLog.Opened)
     def _decision_opened(self, message: DecisionLog.Opened) -> None:

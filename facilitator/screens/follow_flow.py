@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from textual.screen import Screen
 
-from facilitator.screens import decision_flow
+from facilitator.screens import causes_flow, decision_flow
 from facilitator.storage.changes import Changes
 from facilitator.storage.errors import NotFound
 from facilitator.widgets.agenda_view import AgendaView
@@ -55,6 +55,8 @@ def follow(screen: Screen, changes: Changes) -> None:
     if changes.touches(*REFLECTIONS, "sessions"):
         for history in screen.query(ReflectionHistory):
             history.refresh_history()
+    if changes.touches("causes") and event is not None:
+        causes_flow.show(screen, event, hidden=True)
     if changes.touches(*FOLLOWUPS) and not event_reloaded:
         for area in screen.query(FollowUpArea):
             area.reload()

@@ -85,7 +85,7 @@ class CauseRepository:
         return self._update(cause_id, {"is_root": int(is_root)}, "the root cause")
 
     def edit_text(self, cause_id: str, text: str) -> Cause:
-        return self._update(cause_id, {"text": clean_cause_text(text)}, "the cause")
+        return self._update(cause_id, {"text": clean_cause_text(text, self.get(cause_id).kind)}, "the cause")
 
     def delete(self, cause_id: str) -> int:
         """Remove a record with everything under it; returns how many records went."""

@@ -20,6 +20,8 @@ SCREENS = {
     "event_decisions": (BLITZ_ID, ("3",)),
     "event_reflection": (ACTION_LEARNING_ID, ("4",)),
     "event_followup": (BLITZ_ID, ("5",)),
+    "event_causes": (BLITZ_ID, ("6",)),
+    "event_whys": (BLITZ_ID, ("6", "v")),
     "event_countermeasures": (BLITZ_ID, ("7",)),
     "countermeasure_2x2": (BLITZ_ID, ("7", "g")),
     "decision_history": (BLITZ_ID, ("3", "enter")),

@@ -27,7 +27,8 @@ def _cause(**fields) -> Cause:
     ("fields", "field"),
     [
         ({"text": "   "}, "text"),
-        ({"text": "x" * 301}, "text"),
+        ({"text": "x" * 501}, "text"),
+        ({"kind": CauseKind.PROBLEM, "category": None, "parent_id": None, "text": "x" * 2001}, "text"),
         ({"text": "bell\x07"}, "text"),
         ({"text": "two\nlines"}, "text"),
         ({"category": None}, "category"),
@@ -225,7 +226,7 @@ def test_an_import_with_a_bad_cause_is_refused_naming_it_and_changes_nothing(sto
     data = json.loads(path.read_text(encoding="utf-8"))
     for row in data["tables"]["causes"]:
         if row["id"] == why.id:
-            row["text"] = "x" * 400
+            row["text"] = "x" * 600
     path.write_text(json.dumps(data), encoding="utf-8")
     empty = Store(tmp_path / "empty.db", store.clock)
     before = snapshot(empty.db)
@@ -233,3 +234,32 @@ def test_an_import_with_a_bad_cause_is_refused_naming_it_and_changes_nothing(sto
         import_file(empty, path)
     assert snapshot(empty.db) == before
     empty.close()
+
+
+def test_html_draws_the_fishbone_escaped_and_markdown_fences_it(store, blitz, tmp_path):
+    import json
+    import re
+
+    from facilitator.export import export_event
+    from tests.export_support import HOSTILE
+
+    problem = store.causes.add_problem(blitz.id, "<script>alert('head')</script> ```")
+    for number, hostile in enumerate(HOSTILE):
+        category = list(Category)[number % 6]
+        cause = store.causes.add_child(problem.id, CauseKind.CAUSE, hostile.replace("\n", " ").replace("\r", " "),
+                                       category=category)
+    store.causes.add_child(cause.id, CauseKind.WHY, "````four ticks")
+    html = export_event(store, blitz.id, "html", tmp_path / "r.html").read_text(encoding="utf-8")
+    assert html.count('<svg class="fishbone"') == 1
+    for bone in ("MAN", "MACHINE", "METHOD", "MATERIAL", "MEASUREMENT", "ENVIRONMENT"):
+        assert f">{bone} (" in html
+    assert "<script" not in html.lower() and "<img" not in html.lower()
+    assert "&lt;script&gt;alert(&#x27;head&#x27;)&lt;/script&gt;" in html
+    assert not re.search(r"<[^>]*\b(src|href)\s*=|url\(|@import|<link|https?://", html.replace("http://evil", ""))
+    markdown = export_event(store, blitz.id, "md", tmp_path / "r.md").read_text(encoding="utf-8")
+    assert "`````\n" in markdown  # a fence longer than the four backticks typed in a why
+    assert "MACHINE (" in markdown and "Root causes found (0)" in markdown
+    data = json.loads(export_event(store, blitz.id, "json", tmp_path / "r.json").read_text(encoding="utf-8"))
+    (fishbone,) = data["derived"]["fishbone"]
+    assert list(fishbone["bones"]) == sorted(["man", "machine", "method", "material", "measurement", "environment"])
+    assert fishbone["problem_id"] == problem.id

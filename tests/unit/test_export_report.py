@@ -15,7 +15,8 @@ from facilitator.export.timeline import timeline
 from tests.export_support import HOSTILE, add_session, insert, kaizen_event, log_timer
 
 SECTIONS = [
-    "Charter and scope", "Agenda: planned vs actual", "Scope decisions", "Countermeasures", "Reflection summary",
+    "Charter and scope", "Agenda: planned vs actual", "Scope decisions",
+    "Root-cause analysis: fishbone and 5 Whys", "Countermeasures", "Reflection summary",
     "Open follow-ups", "Targets", "Method mirror: Action Learning, Kaizen event or task force?", "Timeline",
 ]
 
