@@ -208,7 +208,8 @@ class CausesView(Widget, can_focus=True):
     # Drawing -----------------------------------------------------------------------------------
 
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(f"causes-view--{name}", partial=True)
+        # Whole styles: a partial one leaves $text-muted's transparency unblended (white on the light theme).
+        return self.get_component_rich_style(f"causes-view--{name}", partial=False)
 
     def render(self) -> Text:
         width = max(40, self.size.width or 80)
@@ -226,7 +227,8 @@ class CausesView(Widget, can_focus=True):
             where += f" ({_SOURCE.get(source, 'a target gap' if source.startswith('target:') else source)})"
         else:
             where = f" - {len(self.records.chain_starts())} chains" if self.mode == WHYS else ""
-        title = Text(fit(f"{view}{where}", width - 14), style=self._style("title"))
+        title = Text()
+        title.append(fit(f"{view}{where}", width - 14), style=self._style("title"))
         title.append(f"  v {other}", style=self._style("hint"))
         return title
 
@@ -258,7 +260,8 @@ class CausesView(Widget, can_focus=True):
                               style=self._style("hint")))
             return lines
         count = len(self._bone_rows)
-        heading = Text(f"{self.bone.label} ({count})", style=self._style("bone"))
+        heading = Text()
+        heading.append(f"{self.bone.label} ({count})", style=self._style("bone"))
         heading.append("  ←/→ bone  i add  s sub-cause  w why?  = - vote  c verified  R root", style=self._style("hint"))
         heading.truncate(width, overflow="ellipsis")
         lines.append(heading)
@@ -292,7 +295,8 @@ class CausesView(Widget, can_focus=True):
             votes = f"●{cause.votes} " if cause.votes else ""
             marks = marks_text(cause)
             tail = f"  {marks}" if marks else ""
-            text = Text(prefix, style=self._style("hint"))
+            text = Text()
+            text.append(prefix, style=self._style("hint"))  # a Text's own style would colour the whole row
             text.append(fit(votes + label, max(8, width - len(prefix) - len(tail))))
             if tail:
                 text.append(tail, style=self._style("root"))
