@@ -22,6 +22,7 @@ from facilitator.domain.causes import (
     clean_note,
 )
 from facilitator.domain.clock import Clock, from_iso, to_iso
+from facilitator.domain.errors import UserError
 from facilitator.storage.errors import NotFound, saving
 
 
@@ -90,9 +91,17 @@ class CauseRepository:
     def delete(self, cause_id: str) -> int:
         """Remove a record with everything under it; returns how many records went."""
         with saving("the deletion"), self.db.atomic():
-            count = len(self._subtree(cause_id))
+            below = self._subtree(cause_id)
+            if self.db["countermeasure_causes"].exists():
+                marks = ", ".join("?" for _ in below)
+                linked = self.db.execute(
+                    f"select count(*) from countermeasure_causes where cause_id in ({marks})", below
+                ).fetchone()[0]
+                if linked:
+                    # A countermeasure would be left answering nothing: its link goes first, in the Fixes tab.
+                    raise UserError("A countermeasure answers this cause (or one under it); change that first.")
             self.db.execute("delete from causes where id = ?", [cause_id])
-        return count
+        return len(below)
 
     # Reading -----------------------------------------------------------------------------------
 

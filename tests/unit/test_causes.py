@@ -154,6 +154,21 @@ def test_removing_a_cause_takes_its_whys_and_a_removed_session_leaves_causes(sto
     assert causes.get(problem.id).session_id is None
 
 
+def test_a_cause_a_countermeasure_answers_is_not_removed(store, blitz):
+    from facilitator.domain.errors import UserError
+
+    problem = store.causes.add_problem(blitz.id, "Long changeovers")
+    cause = store.causes.add_child(problem.id, CauseKind.CAUSE, "Bolted clamps", category=Category.MACHINE)
+    why = store.causes.add_child(cause.id, CauseKind.WHY, "Dies from the old press")
+    store.db["countermeasures"].insert({"id": "cm", "event_id": blitz.id, "text": "Quick clamps", "effort": 2,
+                                        "impact": 4, "day": 1, "created_at": "2026-11-25T08:00:00"})
+    store.db["countermeasure_causes"].insert({"id": "l", "event_id": blitz.id, "countermeasure_id": "cm",
+                                              "cause_id": why.id})
+    with pytest.raises(UserError, match="countermeasure"):
+        store.causes.delete(cause.id)
+    assert store.causes.count(blitz.id) == 3
+
+
 def test_the_database_refuses_what_the_domain_refuses(store, blitz):
     other = kaizen_event(store, title="Another blitz")
     problem = store.causes.add_problem(blitz.id, "Long changeovers")
