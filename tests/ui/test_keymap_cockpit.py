@@ -61,3 +61,27 @@ async def test_a_keymap_that_does_not_parse_starts_the_cockpit_with_the_default_
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, DecisionCaptureScreen)
+
+
+async def test_the_projector_display_takes_the_keymap_too(store, tmp_path):
+    from facilitator.config import Settings
+    from facilitator.projector_app import ProjectorApp
+    from facilitator.storage.store import Store
+
+    write_keymap('projector_next_theme = "n"\nprojector_quit = "f2"\n')  # f2 picks a theme: left out
+    event = blitz(store)
+    display = Store(store.path, read_only=True)
+    app = ProjectorApp(display, event.id, settings=Settings())
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert [n.message for n in app._notifications] == [
+                "keymap.toml: projector_quit = 'f2' clashes with theme (f2) in projector display; "
+                "projector_quit keeps q; the other entry applies"
+            ]
+            before = app.theme
+            await pilot.press("n")
+            await pilot.pause()
+            assert app.theme != before
+    finally:
+        display.close()
