@@ -20,7 +20,6 @@ from textual.app import App
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.keys import Keys, _normalize_key_list, key_to_character
-from textual.screen import Screen
 
 from facilitator import paths
 
@@ -44,8 +43,8 @@ class LoadedKeymap:
 
 @dataclass(frozen=True)
 class Scope:
-    """Bindings that are live together: one screen or widget (with what it inherits), and for a
-    screen, the app's keys too."""
+    """Bindings that are live together: one screen or widget (with what it inherits), and the
+    cockpit-wide keys."""
 
     name: str
     own: tuple[Binding, ...]
@@ -101,7 +100,9 @@ def scopes(classes: Iterable[type[DOMNode]] | None = None) -> list[Scope]:
         merged = _merged(cls)
         if not any(binding.id for binding in merged):
             continue
-        extra = cockpit_keys if issubclass(cls, Screen) and cls.__module__ != "facilitator.screens.room_display" else ()
+        # The cockpit-wide keys (quit, theme) work under every screen and widget of the cockpit.
+        in_cockpit = not issubclass(cls, App) and cls.__module__ != "facilitator.screens.room_display"
+        extra = cockpit_keys if in_cockpit else ()
         found.append(Scope(place_name(cls), merged, extra))
     return found
 
