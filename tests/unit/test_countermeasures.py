@@ -6,6 +6,8 @@ import sqlite3
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from facilitator.domain.countermeasures import (
     Countermeasure,
@@ -167,3 +169,24 @@ def test_another_connection_sees_which_tables_moved(store, tmp_path):
     changes = watcher.check()
     watcher_store.close()
     assert changes.touches("countermeasure_votes") and not changes.touches("countermeasures", "decisions")
+
+
+@given(effort=st.text(max_size=4), impact=st.text(max_size=4))
+def test_effort_and_impact_are_one_to_five_or_a_message(effort, impact):
+    try:
+        _, parsed_effort, parsed_impact, _ = CountermeasureForm("Kit the dies", effort, impact).validate(None)
+    except ValidationError as error:
+        assert set(error.errors) <= {"effort", "impact"} and all("1 (low) to 5 (high)" in m for m in error.errors.values())
+    else:
+        assert (parsed_effort, parsed_impact) == (int(effort.strip()), int(impact.strip()))
+        assert {parsed_effort, parsed_impact} <= {1, 2, 3, 4, 5}
+
+
+@given(votes=st.dictionaries(st.sampled_from(["Dana", "Luis", "Priya"]), st.integers(0, 6)),
+       spent=st.dictionaries(st.sampled_from(["Dana", "Luis", "Priya"]), st.integers(0, 6)), budget=st.integers(3, 6))
+def test_the_budget_refuses_exactly_the_members_who_go_over(votes, spent, budget):
+    over = {member for member, dots in votes.items() if dots + spent.get(member, 0) > budget}
+    try:
+        assert check_budget(votes, spent, budget) == votes and not over
+    except ValidationError as error:
+        assert set(error.errors) == over
