@@ -18,22 +18,22 @@ from facilitator.storage.store import Store
 
 # name, text, effort, impact, words that find the causes it answers, day-2 time proposed
 _PROPOSALS = (
-    ("die-cart", "Stage the next die, bolts and shims on a cart before the press stops", 2, 5, ("die", "fetch", "search", "stag"), "14:05"),
-    ("clamps", "Quick-release clamps: one bolt size for every line 4 die", 3, 4, ("bolt", "clamp"), "14:12"),
-    ("checklist", "Changeover checklist and standard work posted at the press", 1, 3, ("standard", "sequence", "checklist", "method"), "14:20"),
-    ("shim-card", "Shut-height card per part number, so nobody adjusts by trial", 2, 3, ("height", "shim", "adjust", "trial"), "14:31"),
-    ("crane", "Second overhead crane for line 4", 5, 3, ("crane",), "14:40"),
-    ("shadow-board", "Tool shadow board beside the press", 1, 2, ("tool", "search"), "14:46"),
+    ("die-cart", "Stage the next die, bolts and shims on a cart before the press stops", 2, 5, ("die cart", "fetch", "one job"), "14:05"),
+    ("clamps", "Quick-release clamps: one bolt size for every line 4 die", 3, 4, ("clamp", "bolt"), "14:12"),
+    ("gauge", "First-off gauge kept at the press, not in the QC lab", 1, 4, ("gauge",), "14:20"),
+    ("shim-card", "Locating pins and a shut-height card per die, so nobody adjusts by trial", 2, 3, ("shut height", "locating", "shim"), "14:31"),
+    ("crane", "Second overhead crane for line 4", 5, 3, ("crane", "die cart"), "14:40"),
+    ("checklist", "Changeover checklist posted at the press", 1, 2, ("checklist", "order"), "14:46"),
 )
 
 # Three dots each (six members, six options); who put their dots where, in the day-2 ranking.
 _DOTS = {
-    "Dana Whitfield": {"die-cart": 2, "checklist": 1},
+    "Dana Whitfield": {"die-cart": 2, "gauge": 1},
     "Luis Ortega": {"die-cart": 2, "clamps": 1},
     "Priya Nair": {"clamps": 2, "shim-card": 1},
-    "Tom Becker": {"checklist": 2, "die-cart": 1},
+    "Tom Becker": {"gauge": 2, "die-cart": 1},
     "Grace Osei": {"die-cart": 1, "crane": 2},
-    "Marek Kowalski": {"clamps": 1, "shadow-board": 1, "shim-card": 1},
+    "Marek Kowalski": {"clamps": 1, "checklist": 1, "shim-card": 1},
 }
 
 

@@ -22,7 +22,8 @@ from facilitator.export.countermeasures_section import ranked_rows, status_text
 from facilitator.export.records import EventRecords, Row
 
 SECTIONS = ("Background", "Current condition", "Target", "Root-cause analysis", "Countermeasures", "Plan", "Follow-up")
-MAX_CHAINS = 5
+MAX_CHAINS = 4
+STEP_MAX = 70  # characters of one step of a chain, or of a cause a countermeasure answers
 MAX_COUNTERMEASURES = 8
 MAX_PLAN = 9
 MAX_TARGETS = 5
@@ -37,6 +38,7 @@ header { display: flex; justify-content: space-between; align-items: baseline; b
 h1 { font-size: 17pt; margin: 0; }
 .who { color: #444; text-align: right; font-size: 9.5pt; }
 main { display: grid; grid-template-columns: 1fr 1fr; gap: 5mm; }
+.pair { display: grid; grid-template-columns: 1fr 1fr; gap: 3mm; }
 section { border: 1px solid #999; border-radius: 2mm; padding: 2mm 3mm; margin-bottom: 3mm; break-inside: avoid; }
 h2 { font-size: 11.5pt; margin: 0 0 1.5mm; color: #1f4e99; }
 h2 .n { display: inline-block; width: 6mm; }
@@ -46,10 +48,10 @@ table { border-collapse: collapse; width: 100%; font-size: 9.5pt; }
 th, td { border-bottom: 1px solid #ccc; padding: 0.6mm 1.2mm; text-align: left; vertical-align: top; }
 th { background: #eef2f8; }
 td.num, th.num { text-align: right; white-space: nowrap; }
-ol.chains { margin: 0; padding-left: 5mm; font-size: 9.5pt; }
+ol.chains { margin: 0; padding-left: 5mm; font-size: 9pt; }
 ol.chains li { margin-bottom: 0.8mm; }
 .quick { color: #2a7a2a; font-weight: bold; }
-svg.fishbone { width: 100%; height: auto; max-height: 62mm; }
+svg.fishbone { width: 100%; height: auto; max-height: 56mm; }
 svg.spark { vertical-align: middle; }
 @media print { body { padding: 0; max-width: none; } }
 """
@@ -80,7 +82,9 @@ def render(records: EventRecords, now: datetime, causes: list[Row]) -> str:
         f"<br>Team: {_text(team)}<br>{_text(event.get('start_date') or '')}, {_text(event.get('days'))} days &middot; "
         f"printed {_text(local_time(now).strftime('%Y-%m-%d %H:%M'))}"
     )
-    left = [_background(event), _current(records), _target(records), _root_causes(event, causes)]
+    # Current condition and target side by side: they read as a pair, and the root causes keep their room.
+    pair = f'<div class="pair">{_current(records)}{_target(records)}</div>'
+    left = [_background(event), pair, _root_causes(event, causes)]
     right = [_countermeasures(records), _plan(records), _follow_up(records)]
     return "\n".join(
         [
@@ -107,6 +111,10 @@ def render(records: EventRecords, now: datetime, causes: list[Row]) -> str:
             "",
         ]
     )
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= STEP_MAX else text[: STEP_MAX - 1] + "…"
 
 
 def _section(number: int, title: str, body: str) -> str:
@@ -183,7 +191,7 @@ def _root_causes(event: Row, causes: list[Row]) -> str:
 
 
 def _chains(causes: list[Row]) -> list[list[str]]:
-    """Each 5 Whys branch from its start to its last why, the root cause marked."""
+    """Each 5 Whys branch from its first why to its last, the root cause marked (the problem heads the fishbone)."""
     by_id = {row["id"]: row for row in causes}
     has_why_child = {row.get("parent_id") for row in causes if row.get("kind") == "why"}
     chains = []
@@ -191,10 +199,10 @@ def _chains(causes: list[Row]) -> list[list[str]]:
         if row.get("kind") != "why" or row["id"] in has_why_child:
             continue
         steps, node, seen = [], row, set()
-        while node is not None and node["id"] not in seen:
+        while node is not None and node["id"] not in seen and node.get("kind") != "problem":
             seen.add(node["id"])
             mark = " (root cause" + (", verified" if node.get("verified") else "") + ")" if node.get("is_root") else ""
-            steps.append(f"{node.get('text') or ''}{mark}")
+            steps.append(f"{_clip(str(node.get('text') or ''))}{mark}")
             node = by_id.get(node.get("parent_id"))
         chains.append(list(reversed(steps)))
     return chains
@@ -211,7 +219,7 @@ def _countermeasures(records: EventRecords) -> str:
         rows.append(
             f'<tr><td class="num">{item.rank}</td><td>{_text(item.text)}</td><td class="num">{item.effort}</td>'
             f'<td class="num">{item.impact}</td><td class="num">{item.dots}</td><td{quick}>{_text(status)}</td>'
-            f'<td class="muted">{_text("; ".join(item.causes) or "-")}</td></tr>'
+            f'<td class="muted">{_text("; ".join(_clip(cause) for cause in item.causes) or "-")}</td></tr>'
         )
     head = '<th class="num">#</th><th>Countermeasure</th><th class="num">Effort</th><th class="num">Impact</th><th class="num">Dots</th><th>Status</th><th>Answers</th>'
     body = _table(head, rows)

@@ -36,10 +36,10 @@ def fishbone(problem: str, bones: dict[str, list[tuple[str, bool, bool]]], *, pe
         f'<svg class="fishbone" viewBox="0 0 {width} {height}" role="img" '
         f'aria-label="Fishbone diagram">',
         f'<line x1="10" y1="{spine_y}" x2="{head_x}" y2="{spine_y}" stroke="#333" stroke-width="3"/>',
-        f'<rect x="{head_x}" y="{spine_y - 34}" width="{width - head_x - 4}" height="68" rx="6" fill="#f3f3f3" stroke="#333"/>',
+        f'<rect x="{head_x}" y="{spine_y - 42}" width="{width - head_x - 4}" height="84" rx="6" fill="#f3f3f3" stroke="#333"/>',
     ]
-    for number, line in enumerate(_wrap(problem or "Problem", 18, 4)):
-        out.append(f'<text x="{head_x + 8}" y="{spine_y - 18 + number * 14}" font-size="11" font-weight="bold">{_text(line)}</text>')
+    for number, line in enumerate(_wrap(problem or "Problem", 17, 6)):
+        out.append(f'<text x="{head_x + 6}" y="{spine_y - 28 + number * 13}" font-size="10" font-weight="bold">{_text(line)}</text>')
     for index, category in enumerate(CATEGORIES):
         top = index < 3
         x = 40 + (index % 3) * 160
