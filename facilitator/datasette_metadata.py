@@ -108,6 +108,16 @@ TABLES: dict[str, tuple[str, dict[str, str], dict[str, Any]]] = {
         "id": _ID, "event_id": _EVENT, "target_id": "The target measured (targets.id).", "value": "The value.",
         "measured_at": "When (UTC).", "note": "A note on the measurement.", "created_at": "When it was entered (UTC).",
     }, {}),
+    "causes": ("Root-cause analysis: problems, fishbone causes on six bones with sub-causes, and 5 Whys chains.", {
+        "id": _ID, "event_id": _EVENT, "parent_id": "The record it hangs under (causes.id); empty for a problem.",
+        "kind": "problem (heads the analysis), cause (on a bone of the fishbone) or why (a step of a 5 Whys chain).",
+        "category": "The bone: man, machine, method, material, measurement or environment (causes only).",
+        "text": "The problem, cause or answer to why.", "source": "Where a problem came from (the charter, a target, typed).",
+        "is_root": "1 when marked a root cause.", "verified": "1 when verified.",
+        "verified_how": "How it was verified: data, gemba or trial.", "verification_note": "What showed it.",
+        "votes": "The team's dot votes on it.", "session_id": "The session running when it was added (sessions.id), if any.",
+        "day": "The event day it was added on.", "created_at": "When it was added (UTC).", "created_by": "Who entered it.",
+    }, {"facets": ["kind", "category", "verified", "is_root"]}),
     "countermeasures": ("What the team proposed to do about the verified causes, with effort, impact and its fate.", {
         "id": _ID, "event_id": _EVENT, "text": "The countermeasure.", "effort": "Effort, 1 (low) to 5 (high).",
         "impact": "Impact, 1 (low) to 5 (high); low effort and high impact is a quick win.",

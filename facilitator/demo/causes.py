@@ -66,6 +66,8 @@ def _local(day: date, clock_time: str) -> datetime:
 
 
 def seed(store: Store, today: date) -> None:
+    if not store.db["causes"].exists():
+        return  # a database kept at an older schema (a migration test): inserting would create the table by hand
     blitz = store.events.get(BLITZ_ID)
     session = next((s for s in store.agenda.sessions(BLITZ_ID, 2) if s.title.lower().startswith("root cause")), None)
     session_id = session.id if session is not None else None
