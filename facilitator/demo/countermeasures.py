@@ -23,7 +23,7 @@ _PROPOSALS = (
     ("gauge", "First-off gauge kept at the press, not in the QC lab", 1, 4, ("gauge",), "14:20"),
     ("shim-card", "Locating pins and a shut-height card per die, so nobody adjusts by trial", 2, 3, ("shut height", "locating", "shim"), "14:31"),
     ("crane", "Second overhead crane for line 4", 5, 3, ("crane", "die cart"), "14:40"),
-    ("checklist", "Changeover checklist posted at the press", 1, 2, ("checklist", "order"), "14:46"),
+    ("checklist", "Changeover checklist posted at the press", 1, 2, ("checklist", "order", "one job"), "14:46"),
 )
 
 # Three dots each (six members, six options); who put their dots where, in the day-2 ranking.
