@@ -92,6 +92,7 @@ class CausesView(Widget, can_focus=True):
         self._cursor_id: str | None = None
         self._bone_rows: list[Row] = []
         self._why_lines: list = []
+        self._chain_count = 0
         self._diagram_cache: tuple | None = None
         self.stale = True  # nothing read yet: the records are read when the tab is first shown
 
@@ -113,6 +114,7 @@ class CausesView(Widget, can_focus=True):
                     self.bone = chosen.category
         self._problem_index = max(0, min(self._problem_index, len(problems) - 1))
         self._why_lines = why_tree(tree)
+        self._chain_count = len(tree.chain_starts())
         self._bone_rows = self._rows_of_bone()
         if mode is not None:
             self.mode = mode
@@ -226,7 +228,7 @@ class CausesView(Widget, can_focus=True):
             source = self.problem.source or "typed"
             where += f" ({_SOURCE.get(source, 'a target gap' if source.startswith('target:') else source)})"
         else:
-            where = f" - {len(self.records.chain_starts())} chains" if self.mode == WHYS else ""
+            where = f" - {self._chain_count} chains" if self.mode == WHYS else ""
         title = Text()
         title.append(fit(f"{view}{where}", width - 14), style=self._style("title"))
         title.append(f"  v {other}", style=self._style("hint"))
@@ -269,8 +271,7 @@ class CausesView(Widget, can_focus=True):
         if not self._bone_rows:
             lines.append(Text(f"  Nothing on this bone yet: i adds a {self.bone.label.lower()} cause.", style=self._style("hint")))
             return lines
-        rows = [(row.text, row.cause, row.cause.short) for row in self._bone_rows]
-        return lines + self._window(rows, room, width)
+        return lines + self._window(self._bone_rows, room, width)
 
     def _whys_lines(self, width: int, height: int) -> list[Text]:
         lines = [self._title(width)]
@@ -281,17 +282,20 @@ class CausesView(Widget, can_focus=True):
         hint = Text("w why? (again: a branch)  R root  c verified  enter edit  [ ] problem", style=self._style("hint"))
         hint.truncate(width, overflow="ellipsis")
         lines.append(hint)
-        rows = [(line.prefix, line.cause, line.label()) for line in self._why_lines]
-        return lines + self._window(rows, height - len(lines), width)
+        return lines + self._window(self._why_lines, height - len(lines), width)
 
-    def _window(self, rows: list[tuple[str, Cause, str]], room: int, width: int) -> list[Text]:
-        """The rows (branches, record, label) around the cursor that fit in ``room`` lines."""
+    def _window(self, rows: list, room: int, width: int) -> list[Text]:
+        """The rows (a bone's :class:`Row` or a why tree's lines) around the cursor that fit in ``room`` lines.
+
+        Only the rows in sight are labelled, so a long tree costs no more to draw than a short one.
+        """
         room = max(1, room)
-        ids = [row[1].id for row in rows]
-        index = ids.index(self._cursor_id) if self._cursor_id in ids else 0
+        index = next((number for number, row in enumerate(rows) if row.cause.id == self._cursor_id), 0)
         start = max(0, min(index - room // 2, len(rows) - room))
         out = []
-        for prefix, cause, label in rows[start : start + room]:
+        for row in rows[start : start + room]:
+            cause = row.cause
+            prefix, label = (row.text, cause.short) if isinstance(row, Row) else (row.prefix, row.label())
             votes = f"●{cause.votes} " if cause.votes else ""
             marks = marks_text(cause)
             tail = f"  {marks}" if marks else ""
