@@ -197,7 +197,7 @@ def export_command(ctx: click.Context, event_ref: str, fmt: str, output: str | N
     # The trailing slash is the only sign "out/" means a folder; Path() would drop it.
     folder = output is not None and output.endswith((os.sep, "/"))
     target = Path(output).expanduser() if output else None
-    echo(export_event(store, event.id, fmt, target, folder=folder))
+    echo(export_event(store, event.id, fmt, target, folder=folder, warn=lambda message: echo(message, err=True)))
 
 
 @cli.command("followups")

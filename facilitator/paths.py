@@ -36,6 +36,11 @@ def user_themes_dir() -> Path:
     return config_dir() / "themes"
 
 
+def user_templates_dir() -> Path:
+    """Report templates that override the built-in ones of the same name (export/report_templates.py)."""
+    return config_dir() / "templates"
+
+
 def settings_file() -> Path:
     return config_dir() / "settings.json"
 

@@ -28,6 +28,7 @@ _HEADING = re.compile(r"^(\s*)(#{1,6})(?=\s|$)")
 _QUOTE_OR_BULLET = re.compile(r"^(\s*)([>]|[-+](?=\s|$))")
 _ORDERED = re.compile(r"^(\s*\d{1,9})([.)])(?=\s|$)")
 _RULE = re.compile(r"^(\s*)([-=])(?=[\s\-=]*$)")
+_BLOCK_STARTS = frozenset("#>-+=")
 # A closing run of "#" at the end of a heading line would be dropped as the heading's closing sequence.
 _CLOSING_HASHES = re.compile(r"(\s)(#+)(\s*)$")
 
@@ -77,7 +78,8 @@ def escape(text: str, *, line_start: bool = True, heading: bool = False, pipes: 
     if line_start:
         text = text.lstrip()
     text = _inline(text, pipes)
-    if line_start:
+    # Only a line beginning with one of these can read as a block (lstrip left no blank in front).
+    if line_start and (text[:1] in _BLOCK_STARTS or text[:1].isdigit()):
         text = _HEADING.sub(r"\1\\\2", text)
         text = _QUOTE_OR_BULLET.sub(r"\1\\\2", text)
         text = _ORDERED.sub(r"\1\\\2", text)

@@ -5,6 +5,7 @@ No Textual here: the CLI and the cockpit's worker both call :func:`export_event`
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from facilitator import paths
@@ -22,13 +23,17 @@ def exports_folder(store: Store) -> Path:
     return paths.exports_dir(store.path)
 
 
-def export_event(store: Store, event_id: str, fmt: str, output: Path | None = None, *, folder: bool = False) -> Path:
+def export_event(
+    store: Store, event_id: str, fmt: str, output: Path | None = None, *, folder: bool = False,
+    warn: Callable[[str], None] | None = None,
+) -> Path:
     """Write the event in ``fmt``; returns the path written.
 
     No ``output``: a new file in :func:`exports_folder`. A folder (one that exists, or ``folder=True`` for a
     path typed with a trailing slash): a new file in it, or for CSV the tables themselves. A file path:
     that file; CSV, being one file per table, takes a ``.zip`` (an archive) or a name without a suffix (a
-    folder), and refuses anything else rather than making a folder called ``report.csv``.
+    folder), and refuses anything else rather than making a folder called ``report.csv``. ``warn`` hears
+    of a broken report template in the config folder (the built-in one is used instead).
     """
     if fmt not in FORMATS:
         raise UserError(f"Unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}.")
@@ -77,10 +82,10 @@ def export_event(store: Store, event_id: str, fmt: str, output: Path | None = No
         from facilitator.report.gather import daily_reports_markdown
 
         daily = daily_reports_markdown(store, event_id)  # each day's report-out, as shown in the cockpit
-        return files.write_text(path, render(report) + ("\n" + daily if daily else ""))
+        return files.write_text(path, render(report, daily, warn))
     from facilitator.export.html import render
 
-    return files.write_text(path, render(report))
+    return files.write_text(path, render(report, warn))
 
 
 def _causes(store: Store, event_id: str) -> list[dict]:

@@ -1,18 +1,29 @@
-"""A tiny document model the Markdown and HTML report-outs both render, each escaping in its own way."""
+"""A tiny document model the Markdown and HTML report-outs both render, each escaping in its own way.
+
+The templates (``templates/report.md``, ``templates/report.html``) pick how to draw a block by its
+``kind``. A new section needs no template change: build a :class:`Section` from these blocks. A new kind
+of block needs a dataclass here with its own ``kind`` and a branch in ``draw`` of templates/blocks.html
+and templates/blocks.md.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 
 @dataclass(frozen=True)
 class Para:
+    kind: ClassVar[str] = "para"
+
     text: str
     muted: bool = False
 
 
 @dataclass(frozen=True)
 class Bullets:
+    kind: ClassVar[str] = "bullets"
+
     items: tuple[str, ...]
 
 
@@ -20,11 +31,15 @@ class Bullets:
 class Pairs:
     """Label: value lines, e.g. sponsor and facilitator."""
 
+    kind: ClassVar[str] = "pairs"
+
     items: tuple[tuple[str, str], ...]
 
 
 @dataclass(frozen=True)
 class Table:
+    kind: ClassVar[str] = "table"
+
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     caption: str = ""
@@ -34,12 +49,16 @@ class Table:
 class Heading:
     """A sub-heading inside a section (a day of the agenda or of the timeline)."""
 
+    kind: ClassVar[str] = "heading"
+
     text: str
 
 
 @dataclass(frozen=True)
 class Preformatted:
     """Lines whose layout is the point (a text diagram, a tree): kept as they are, in a fixed-width font."""
+
+    kind: ClassVar[str] = "preformatted"
 
     lines: tuple[str, ...]
 
@@ -55,6 +74,8 @@ class BoneCause:
 @dataclass(frozen=True)
 class Fishbone:
     """A fishbone: Markdown shows ``picture`` (the cockpit's text diagram); HTML draws it from ``bones``."""
+
+    kind: ClassVar[str] = "fishbone"
 
     problem: str
     bones: tuple[tuple[str, tuple[BoneCause, ...]], ...]  # (bone label, its causes), in drawing order

@@ -86,7 +86,9 @@ def _export(app: App, event_id: str, fmt: str) -> None:
 
     store = app.store.for_thread()  # type: ignore[attr-defined]
     try:
-        path = export_event(store, event_id, fmt)
+        # A broken report template in the config folder: said in a notice, the built-in one is used.
+        warn = lambda message: app.call_from_thread(_template_warning, app, message)  # noqa: E731
+        path = export_event(store, event_id, fmt, warn=warn)
     except UserError as error:
         app.call_from_thread(app.notify, str(error), title="Export failed", severity="error", markup=False)
         return
@@ -99,6 +101,10 @@ def _export(app: App, event_id: str, fmt: str) -> None:
     finally:
         store.close()
     app.call_from_thread(_exported, app, path)
+
+
+def _template_warning(app: App, message: str) -> None:
+    app.notify(message, title="Report template", severity="warning", timeout=15, markup=False)
 
 
 def _exported(app: App, path: Path) -> None:

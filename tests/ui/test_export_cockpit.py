@@ -109,3 +109,22 @@ async def test_a_screenshot_is_saved_with_the_exports_when_there_is_no_downloads
         assert [path.suffix for path in (tmp_path / "exports").iterdir()] == [".svg"]
         assert any("Saved screenshot" in str(note.message) for note in app._notifications)
         assert not (tmp_path / "home-without-downloads").exists()
+
+
+async def test_a_broken_report_template_is_a_notice_and_the_export_still_written(make_app, store, tmp_path):
+    event = kaizen_event(store)
+    templates = tmp_path / "config" / "templates"
+    templates.mkdir(parents=True)
+    (templates / "report.html").write_text('{% extends "builtin/report.html" %}{% block header %}{{ logo }}{% endblock %}')
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(EventScreen(event.id))
+        await pilot.pause()
+        await pilot.press("x", "h")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        written = next((tmp_path / "exports").glob("*.html")).read_text(encoding="utf-8")
+        assert "<h1>Press line 4 changeover blitz (SMED)</h1>" in written
+        notes = _notes(app)
+        assert any(note.startswith(f"Report template {templates / 'report.html'}, line 1: 'logo' is undefined") for note in notes), notes
+        assert str(next((tmp_path / "exports").glob("*.html"))) in notes

@@ -36,6 +36,9 @@ def test_wheel_contains_themes_and_runs_from_installed_layout(tmp_path):
     shipped_license = archive.read(f"{info}/licenses/LICENSE").decode()
     assert shipped_license == (ROOT / "LICENSE").read_text(encoding="utf-8")
     assert shipped_license.startswith("MIT License")
+    assert {"report.html", "blocks.html", "style.css", "report.md", "blocks.md"} <= {
+        Path(name).name for name in names if name.startswith("facilitator/export/templates/")
+    }
 
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
