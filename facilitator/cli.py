@@ -200,6 +200,14 @@ def export_command(ctx: click.Context, event_ref: str, fmt: str, output: str | N
     echo(export_event(store, event.id, fmt, target, folder=folder, warn=lambda message: echo(message, err=True)))
 
 
+@cli.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema (draft 2020-12) of `export --format json` files."""
+    from facilitator.export.schema import shipped_text
+
+    click.echo(shipped_text(), nl=False)
+
+
 @cli.command("followups")
 @click.argument("event_ref", metavar="EVENT", shell_complete=complete_event)
 @click.option("--open", "only_open", is_flag=True, help="Only items not done yet.")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import re
 import sqlite3
 import uuid
@@ -161,3 +163,14 @@ def log_timer(db, event: Event, session_id: str, action: str, at, minutes: int |
 
 def start_day(event: Event, day: int) -> date:
     return event.day_date(day)
+
+
+def assert_valid(export: dict) -> None:
+    """The export meets the published JSON Schema (facilitator/export/event.schema.json)."""
+    import jsonschema
+
+    from facilitator.export.schema import shipped_text
+
+    validator = jsonschema.Draft202012Validator(json.loads(shipped_text()))
+    errors = sorted(validator.iter_errors(export), key=lambda error: list(error.absolute_path))
+    assert not errors, "; ".join(f"{'/'.join(map(str, e.absolute_path))}: {e.message[:200]}" for e in errors[:5])

@@ -1,8 +1,11 @@
 """The lossless JSON export: one envelope, the event's rows grouped per table, keys sorted.
 
-``{"format": "facilitator.event", "schema": N, "event_id": "...", "tables": {"events": [...], ...}}``
-Rows hold the database values unchanged (text, integers, reals, null), so an export imported into an
-empty database and exported again gives the same bytes. See docs/json-format.md.
+``{"format": "facilitator.event", "version": 2, "schema": N, "event_id": "...", "tables": {...}}``
+Rows hold the database values (text, integers, reals, null), except the columns storage/tables.py names
+as lists (a JSON array, stored as text) and flags (0/1, written as false/true), so an export imported
+into an empty database and exported again gives the same bytes. ``version`` is the layout of the rows:
+1 (no key, files before it) kept lists as text and flags as 0/1; import reads both. ``schema`` is the
+database's migration count. See docs/json-format.md and ``facilitator schema``.
 """
 
 from __future__ import annotations
@@ -18,8 +21,15 @@ from facilitator.domain.text import LONG_TEXT_MAX
 from facilitator.export.records import EventRecords, Row
 from facilitator.export.upgrade import upgrade
 from facilitator.storage.migrations import schema_version
+from facilitator.storage.tables import EVENT_TABLES
+
+# Per table: the columns written as arrays and as booleans (storage/tables.py says which).
+_LISTS = {table.name: table.lists for table in EVENT_TABLES if table.lists}
+_FLAGS = {table.name: table.flags for table in EVENT_TABLES if table.flags}
 
 FORMAT = "facilitator.event"
+# The layout of the rows: 2 writes lists as arrays and flags as booleans; 1 (no "version" key) did not.
+VERSION = 2
 _BYTES_KEY = "$base64"
 # The most one text field may hold: the longest any dialog accepts (a problem statement, an answer).
 FIELD_MAX = LONG_TEXT_MAX
@@ -38,13 +48,56 @@ def dumps(records: EventRecords, derived: dict[str, Any] | None = None) -> str:
     """``derived`` (e.g. the method mirror) is computed from the records; :func:`parse` ignores it."""
     envelope = {
         "format": FORMAT,
+        "version": VERSION,
         "schema": schema_version(),
         "event_id": records.event_id,
-        "tables": records.tables,
+        "tables": {table: _written(table, rows) for table, rows in records.tables.items()},
     }
     if derived:
         envelope["derived"] = derived
     return json.dumps(envelope, indent=2, sort_keys=True, ensure_ascii=False, default=_encode) + "\n"
+
+
+def _written(table: str, rows: list[Row]) -> list[Row]:
+    """Rows as version 2 writes them: list columns as arrays, flags as booleans (other tables as they are)."""
+    lists, flags = _LISTS.get(table, ()), _FLAGS.get(table, ())
+    if not lists and not flags:
+        return rows
+    return [_written_row(row, lists, flags) for row in rows]
+
+
+def _written_row(row: Row, lists: tuple[str, ...], flags: tuple[str, ...]) -> Row:
+    row = dict(row)
+    for column in lists:
+        value = row.get(column)
+        if isinstance(value, str):
+            try:
+                items = json.loads(value)
+            except ValueError:
+                continue  # not a list after all (typed in with sqlite3): kept as the text it is
+            if isinstance(items, list) and all(isinstance(item, str) for item in items):
+                row[column] = items
+    for column in flags:
+        if row.get(column) in (0, 1) and not isinstance(row.get(column), float):
+            row[column] = bool(row[column])
+    return row
+
+
+def _stored(table: str, row: Any, version: int, where: str) -> Any:
+    """A version 2 row's arrays and booleans back as the database holds them, before any other check."""
+    if version < 2 or not isinstance(row, dict):
+        return row
+    for column in _LISTS.get(table, ()):
+        value = row.get(column)
+        if isinstance(value, list):
+            if not all(isinstance(item, str) for item in value):
+                raise BadFile(f"{where}: {column} must be a list of texts; nothing imported.")
+            # As storage/events.py writes it, so merging the same record again finds it unchanged.
+            row[column] = json.dumps(value, ensure_ascii=False)
+    for column in _FLAGS.get(table, ()):
+        if isinstance(row.get(column), bool):
+            row[column] = int(row[column])
+    return row
 
 
 class BadFile(UserError):
@@ -95,6 +148,14 @@ def parse(data: Any, name: str = "the file", *, surrogates: bool = True) -> Even
             f"{name} was exported by a newer facilitator (schema {schema}, this one reads up to "
             f"{schema_version()}); upgrade facilitator to import it. Nothing imported."
         )
+    version = data.get("version", 1)
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise BadFile(f"{name}: \"version\" must be a whole number; nothing imported.")
+    if version > VERSION:
+        raise BadFile(
+            f"{name} was written by a newer facilitator (format version {version}, this one reads up to "
+            f"{VERSION}); upgrade facilitator to import it. Nothing imported."
+        )
     event_id = data.get("event_id")
     if not isinstance(event_id, str) or not event_id:
         raise BadFile(f"{name}: \"event_id\" must be the event's id; nothing imported.")
@@ -105,7 +166,10 @@ def parse(data: Any, name: str = "the file", *, surrogates: bool = True) -> Even
     for table, rows in tables.items():
         if not isinstance(rows, list):
             raise BadFile(f"{name}: table {table!r} must be a list of rows; nothing imported.")
-        records.tables[table] = [_row(table, index, row, name, surrogates) for index, row in enumerate(rows, start=1)]
+        records.tables[table] = [
+            _row(table, index, _stored(table, row, version, f"{name}: {table} row {index}"), name, surrogates)
+            for index, row in enumerate(rows, start=1)
+        ]
     upgrade(records, schema)
     return records
 

@@ -4,6 +4,14 @@ Each area that adds a table registers it here: its name and the column that link
 (``None`` for the events table itself; a dotted "parent_table.column" path when a row links through a
 parent, e.g. an answer through its reflection). Order matters: parents before children, so an import
 can insert in this order with foreign keys on.
+
+The published JSON Schema of the export (``facilitator schema``; export/schema.py) is generated from this
+registry and the migrated database: each column's JSON type comes from its SQL type and NOT NULL. Two
+kinds of column need saying here, as SQL cannot tell them apart from text and whole numbers:
+``lists`` (text holding a JSON array of strings, written in the export as an array) and ``flags`` (0/1,
+written as ``false``/``true``). After adding a table or such a column, regenerate the shipped schema with
+``.venv/bin/python -m facilitator.export.schema``; tests/unit/test_json_schema.py fails, naming the table
+or column, until the shipped schema matches.
 """
 
 from __future__ import annotations
@@ -18,14 +26,16 @@ class EventTable:
     # references the parent's id) or "parent_table.parent_column:own_column" (facilitator/export/records.py).
     event_link: str | None
     order_by: str = "id"  # SQL order of the rows in an export; the id is always the last tie-breaker
+    lists: tuple[str, ...] = ()  # columns holding a JSON array of strings as text (an array in the export)
+    flags: tuple[str, ...] = ()  # 0/1 columns (false/true in the export)
 
 
 EVENT_TABLES: list[EventTable] = [
-    EventTable("events", None),
+    EventTable("events", None, lists=("team", "in_bounds", "out_of_bounds", "dates"), flags=("archived",)),
     EventTable("targets", "event_id", "position"),
     EventTable("sessions", "event_id", "day, position"),
     EventTable("timer_log", "event_id", "rowid"),  # the order actions happened, whatever the clock said
-    EventTable("decisions", "event_id", "decided_at, rowid"),  # a superseded decision before its successor
+    EventTable("decisions", "event_id", "decided_at, rowid", lists=("tags",)),  # a superseded decision before its successor
     EventTable("decision_amendments", "event_id", "amended_at, rowid"),
     EventTable("decision_digests", "event_id", "rowid"),  # the order they were sealed: each follows an earlier one
     EventTable("reflections", "event_id", "created_at"),

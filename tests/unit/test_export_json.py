@@ -15,7 +15,7 @@ from facilitator.export.records import read_event, registered
 from facilitator.storage.migrations import schema_version
 from facilitator.storage.store import Store
 from facilitator.storage.tables import EVENT_TABLES
-from tests.export_support import HOSTILE, add_session, fill_causes, fill_generic, kaizen_event, text
+from tests.export_support import HOSTILE, add_session, assert_valid, fill_causes, fill_generic, kaizen_event, text
 
 
 def _fresh() -> Store:
@@ -31,6 +31,7 @@ def test_round_trip_is_byte_identical_for_generated_events(data, title):
     fill_generic(source.db, data.draw, event.id)
     fill_causes(source.db, data.draw, event.id)
     first = json_format.dumps(read_event(source.db, event.id))
+    assert_valid(json.loads(first))  # every generated export meets the published schema
 
     target = _fresh()
     report = merge(target.db, json_format.parse(json.loads(first)))
