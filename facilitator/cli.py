@@ -176,9 +176,10 @@ def show(ctx: click.Context, event_ref: str) -> None:
 @cli.command("export")
 @click.argument("event_ref", metavar="EVENT", shell_complete=complete_event)
 @click.option(
-    "--format", "fmt", type=click.Choice(["md", "json", "csv", "html", "a3"]), default="md", show_default=True,
+    "--format", "fmt", type=click.Choice(["md", "json", "csv", "html", "a3", "ics"]), default="md", show_default=True,
     help="md: report-out; json: lossless (for import); csv: a zip (or a folder) of tables; html: printable; "
-    "a3: the one-page A3 (HTML, landscape).",
+    "a3: the one-page A3 (HTML, landscape); ics: a calendar of the days, sessions, follow-up due dates and "
+    "30/60/90-day reviews.",
 )
 @click.option(
     "-o", "--output", type=click.Path(), default=None,

@@ -1,4 +1,4 @@
-"""Export an event (Markdown report-out, lossless JSON, CSV, printable HTML, the one-page A3) and merge JSON back in.
+"""Export an event (Markdown, printable HTML, the one-page A3, lossless JSON, CSV, a calendar); merge JSON back in.
 
 No Textual here: the CLI and the cockpit's worker both call :func:`export_event` and :func:`import_file`.
 """
@@ -15,7 +15,7 @@ from facilitator.export.merge import ImportReport, merge
 from facilitator.export.records import EventRecords, read_event
 from facilitator.storage.store import Store
 
-FORMATS = ("md", "json", "csv", "html", "a3")
+FORMATS = ("md", "json", "csv", "html", "a3", "ics")
 
 
 def exports_folder(store: Store) -> Path:
@@ -63,6 +63,11 @@ def export_event(
 
         derived = {"profile": mirror.as_json(), "fishbone": fishbone_json(records)}
         return files.write_text(path, json_format.dumps(records, derived=derived))
+    if fmt == "ics":
+        from facilitator.export import ics_format
+
+        data = ics_format.dumps(store.events.get(event_id), records)
+        return files.write_atomically(path, lambda temporary: temporary.write_bytes(data))
     if fmt == "csv":
         from facilitator.export import csv_format
 

@@ -14,7 +14,7 @@ from facilitator import paths
 from facilitator.domain.clock import local_time
 from facilitator.domain.errors import UserError
 
-EXTENSIONS = {"md": ".md", "json": ".json", "csv": ".zip", "html": ".html", "a3": ".a3.html"}
+EXTENSIONS = {"md": ".md", "json": ".json", "csv": ".zip", "html": ".html", "a3": ".a3.html", "ics": ".ics"}
 
 
 def slug(title: str) -> str:

@@ -25,11 +25,12 @@ _FORMATS = (
     ("c", "csv", "CSV tables (zip)", "one file per record type, spreadsheet-safe"),
     ("h", "html", "HTML (printable)", "one self-contained page to print or mail"),
     ("a", "a3", "A3 (one page)", "problem to follow-up on one landscape sheet"),
+    ("i", "ics", "Calendar (.ics)", "days, sessions, due dates and reviews"),
 )
 
 
 class ExportScreen(ModalScreen[str | None]):
-    """Returns the chosen format ("md", "json", "csv", "html", "a3"), or None when cancelled."""
+    """Returns the chosen format ("md", "json", "csv", "html", "a3", "ics"), or None when cancelled."""
 
     CSS_PATH = "export.tcss"
     BINDINGS = [

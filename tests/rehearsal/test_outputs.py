@@ -49,6 +49,11 @@ def test_exports_and_screenshots_go_beside_the_database_in_use(terminal, tmp_pat
     term.wait_until(lambda _: any(db.parent.rglob("*.md")), what="the export beside the database")
     assert not list((term.data_dir).rglob("*.md"))
     term.wait_for("plant-records")  # where it went, on screen
+    term.keys("x")
+    term.wait_for("Calendar (.ics)")
+    term.keys("i")
+    term.wait_until(lambda _: any(db.parent.rglob("*.ics")), what="the calendar beside the database")
+    assert next(db.parent.rglob("*.ics")).read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
     # The palette's screenshot too.
     term.keys("C-p")
     term.wait_for("Search")

@@ -111,20 +111,35 @@ async def test_a_screenshot_is_saved_with_the_exports_when_there_is_no_downloads
         assert not (tmp_path / "home-without-downloads").exists()
 
 
+async def _export_by_key(make_app, event, key: str, exports) -> tuple[str, list[str], list[str]]:
+    """Press x then ``key`` on the event screen: the file written, the notices, and the dialog's choices."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(EventScreen(event.id))
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        choices = [str(choice.render()) for choice in app.screen.query(".export-choice")]
+        await pilot.press(key)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        [written] = list(exports.iterdir())
+        return written, _notes(app), choices
+
+
 async def test_a_broken_report_template_is_a_notice_and_the_export_still_written(make_app, store, tmp_path):
     event = kaizen_event(store)
     templates = tmp_path / "config" / "templates"
     templates.mkdir(parents=True)
     (templates / "report.html").write_text('{% extends "builtin/report.html" %}{% block header %}{{ logo }}{% endblock %}')
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        app.push_screen(EventScreen(event.id))
-        await pilot.pause()
-        await pilot.press("x", "h")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        written = next((tmp_path / "exports").glob("*.html")).read_text(encoding="utf-8")
-        assert "<h1>Press line 4 changeover blitz (SMED)</h1>" in written
-        notes = _notes(app)
-        assert any(note.startswith(f"Report template {templates / 'report.html'}, line 1: 'logo' is undefined") for note in notes), notes
-        assert str(next((tmp_path / "exports").glob("*.html"))) in notes
+    written, notes, _ = await _export_by_key(make_app, event, "h", tmp_path / "exports")
+    assert "<h1>Press line 4 changeover blitz (SMED)</h1>" in written.read_text(encoding="utf-8")
+    assert any(note.startswith(f"Report template {templates / 'report.html'}, line 1: 'logo' is undefined") for note in notes), notes
+    assert str(written) in notes
+
+
+async def test_the_calendar_is_one_key_in_the_export_dialog(make_app, store, tmp_path):
+    written, notes, choices = await _export_by_key(make_app, kaizen_event(store), "i", tmp_path / "exports")
+    assert any("Calendar (.ics)" in choice for choice in choices)
+    assert written.suffix == ".ics" and written.read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+    assert str(written) in notes
