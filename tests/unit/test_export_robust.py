@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import zipfile
 
+import icalendar
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -13,7 +15,7 @@ from facilitator.domain.errors import UserError
 from facilitator.export import export_event, import_file, json_format
 from facilitator.export.records import read_event
 from facilitator.storage.store import Store
-from tests.export_support import fill_generic, text
+from tests.export_support import assert_valid, fill_generic, text
 
 SECTIONS = ("Charter and scope", "Agenda: planned vs actual", "Scope decisions", "Countermeasures", "Reflection summary",
             "Open follow-ups", "Targets", "Timeline")
@@ -29,6 +31,7 @@ def test_every_format_exports_whatever_an_import_let_in(tmp_path_factory, data, 
     dump = folder / "generated.json"
     dump.write_text(json_format.dumps(read_event(source.db, event.id)), encoding="utf-8")
     source.close()
+    assert_valid(json.loads(dump.read_text(encoding="utf-8")))
 
     store = Store(folder / "target.db", FakeClock())
     try:
@@ -47,6 +50,8 @@ def test_every_format_exports_whatever_an_import_let_in(tmp_path_factory, data, 
     assert "<script" not in html
     with zipfile.ZipFile(export_event(store, event.id, "csv", folder / "r.zip")) as archive:
         assert "events.csv" in archive.namelist()
+    calendar = icalendar.Calendar.from_ical(export_event(store, event.id, "ics", folder / "r.ics").read_bytes())
+    assert len({str(entry["uid"]) for entry in calendar.walk("VEVENT")}) == len(calendar.walk("VEVENT"))
     store.close()
 
 

@@ -36,6 +36,7 @@ def test_wheel_contains_themes_and_runs_from_installed_layout(tmp_path):
     shipped_license = archive.read(f"{info}/licenses/LICENSE").decode()
     assert shipped_license == (ROOT / "LICENSE").read_text(encoding="utf-8")
     assert shipped_license.startswith("MIT License")
+    assert "facilitator/export/event.schema.json" in names  # what `facilitator schema` prints
     assert {"report.html", "blocks.html", "style.css", "report.md", "blocks.md"} <= {
         Path(name).name for name in names if name.startswith("facilitator/export/templates/")
     }
