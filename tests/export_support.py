@@ -63,6 +63,10 @@ def fill_generic(db, draw, event_id: str, max_rows: int = 3) -> int:
                 kind = column.type.upper()
                 if column.name == "id":
                     row["id"] = str(draw(st.uuids()))
+                elif column.name in table.lists:  # a JSON array of text, as storage writes it
+                    row[column.name] = json.dumps(draw(st.lists(text, max_size=3)), ensure_ascii=False)
+                elif column.name in table.flags:
+                    row[column.name] = draw(st.sampled_from([0, 1]))
                 elif column.name in choices:
                     row[column.name] = draw(st.sampled_from(choices[column.name]))
                 elif column.name in bounds:

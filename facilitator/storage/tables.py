@@ -35,7 +35,8 @@ EVENT_TABLES: list[EventTable] = [
     EventTable("targets", "event_id", "position"),
     EventTable("sessions", "event_id", "day, position"),
     EventTable("timer_log", "event_id", "rowid"),  # the order actions happened, whatever the clock said
-    EventTable("decisions", "event_id", "decided_at, rowid", lists=("tags",)),  # a superseded decision before its successor
+    # A superseded decision before its successor.
+    EventTable("decisions", "event_id", "decided_at, rowid", lists=("tags",)),
     EventTable("decision_amendments", "event_id", "amended_at, rowid"),
     EventTable("decision_digests", "event_id", "rowid"),  # the order they were sealed: each follows an earlier one
     EventTable("reflections", "event_id", "created_at"),
