@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from facilitator.domain.clock import to_iso
 from facilitator.domain.event import Event, EventKind, Target
 from facilitator.export.records import quote, registered
+from facilitator.storage.tables import EVENT_TABLES
 
 # Text as hostile as a keyboard (or a paste) allows: markup, formulas, HTML, quotes, any script.
 HOSTILE = [
@@ -178,3 +179,18 @@ def assert_valid(export: dict) -> None:
     validator = jsonschema.Draft202012Validator(json.loads(shipped_text()))
     errors = sorted(validator.iter_errors(export), key=lambda error: list(error.absolute_path))
     assert not errors, "; ".join(f"{'/'.join(map(str, e.absolute_path))}: {e.message[:200]}" for e in errors[:5])
+
+
+def as_version_1(export: dict) -> dict:
+    """The same export as facilitator wrote it before version 2: lists as JSON text, flags as 0/1."""
+    old = json.loads(json.dumps(export))
+    del old["version"]
+    for table in EVENT_TABLES:
+        for row in old["tables"].get(table.name, []):
+            for column in table.lists:
+                if isinstance(row.get(column), list):
+                    row[column] = json.dumps(row[column], ensure_ascii=False)
+            for column in table.flags:
+                if isinstance(row.get(column), bool):
+                    row[column] = int(row[column])
+    return old

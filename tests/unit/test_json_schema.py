@@ -15,7 +15,7 @@ from facilitator.export import export_event, import_file, json_format
 from facilitator.export.schema import DOCS, SHIPPED, dumps, generate
 from facilitator.storage.store import Store
 from facilitator.storage.tables import EVENT_TABLES
-from tests.export_support import assert_valid
+from tests.export_support import as_version_1, assert_valid
 
 VALIDATOR = jsonschema.Draft202012Validator(json.loads(SHIPPED.read_text(encoding="utf-8")))
 
@@ -59,21 +59,6 @@ def demo(tmp_path):
     store.close()
 
 
-def _version_1(export: dict) -> dict:
-    """The same export as facilitator wrote it before version 2: lists as JSON text, flags as 0/1."""
-    old = json.loads(json.dumps(export))
-    del old["version"]
-    for table in EVENT_TABLES:
-        for row in old["tables"].get(table.name, []):
-            for column in table.lists:
-                if isinstance(row.get(column), list):
-                    row[column] = json.dumps(row[column], ensure_ascii=False)
-            for column in table.flags:
-                if isinstance(row.get(column), bool):
-                    row[column] = int(row[column])
-    return old
-
-
 def test_demo_exports_meet_the_schema_and_version_1_files_still_import(demo, tmp_path):
     for (event_id,) in demo.db.execute("select id from events order by id").fetchall():
         path = export_event(demo, event_id, "json", tmp_path / f"{event_id}.json")
@@ -85,7 +70,7 @@ def test_demo_exports_meet_the_schema_and_version_1_files_still_import(demo, tmp
 
         # A version 1 file (lists as text, archived as 0) imports into an empty database ...
         old = tmp_path / f"{event_id}-v1.json"
-        old.write_text(json.dumps(_version_1(export), indent=2), encoding="utf-8")
+        old.write_text(json.dumps(as_version_1(export), indent=2), encoding="utf-8")
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.validate(json.loads(old.read_text()), VALIDATOR.schema)
         empty = Store(tmp_path / f"{event_id}-empty.db", demo.clock)
@@ -99,13 +84,13 @@ def test_demo_exports_meet_the_schema_and_version_1_files_still_import(demo, tmp
         empty.close()
 
 
-def test_a_version_2_file_merges_into_a_database_that_took_version_1(demo, tmp_path):
+def test_a_version_2_file_merges_into_a_database_that_tookas_version_1(demo, tmp_path):
     event_id = demo.db.execute("select id from events order by id").fetchone()[0]
     path = export_event(demo, event_id, "json", tmp_path / "v2.json")
     target = Store(tmp_path / "target.db", demo.clock)
     import_file(target, path)
     old = tmp_path / "v1.json"
-    old.write_text(json.dumps(_version_1(json.loads(path.read_text(encoding="utf-8")))), encoding="utf-8")
+    old.write_text(json.dumps(as_version_1(json.loads(path.read_text(encoding="utf-8")))), encoding="utf-8")
     report = import_file(target, old)
     assert report.added_total == 0 and report.conflicts == []
     target.close()
