@@ -119,3 +119,18 @@ async def test_a_target_gap_starts_a_chain_and_a_cli_write_shows_up(make_app, st
                 break
         assert "why 2 Written from a shell" in screen_text(view)
         assert len(CauseTree.of(store.causes.for_event(event.id)).chains(problem.id)) == 1
+
+
+async def test_key_help_lists_the_causes_keys_under_their_tab(make_app, store):
+    from facilitator.screens.key_help import KeyHelpScreen
+
+    event = seed(store)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_event(app, pilot, event.id)
+        await pilot.press("6", "question_mark")
+        assert isinstance(app.screen, KeyHelpScreen)
+        groups = dict(app.screen.groups)
+        ids = {binding.id for binding in groups["6 Causes"]}
+        assert {"causes_add", "causes_add_sub", "causes_add_why", "causes_vote_up", "causes_verify", "causes_root",
+                "causes_new_problem", "causes_toggle_view"} <= ids
