@@ -77,8 +77,12 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = "Events"
         self._laid_out_for = -1  # the width the columns were last fitted to
-        # No read here: the screen is resumed right after it is mounted, and on_screen_resume reads the list
-        # (reading it in both read it twice before the first paint).
+        # The list is read here, not in the resume that follows the mount: reading in both read it twice
+        # before the first paint, and a record that cannot be read must meet the screen while it mounts
+        # (raised from that first resume, it left the header half-built and the app crashed).
+        self._skip_next_resume = True
+        if self.size.width:
+            self.refresh_events()
 
     def on_resize(self) -> None:
         # The first layout fits the columns (and starts the readings) once; later, only a new width refits.
@@ -86,6 +90,9 @@ class HomeScreen(Screen[None]):
             self.refresh_events()
 
     def on_screen_resume(self) -> None:
+        if self._skip_next_resume:
+            self._skip_next_resume = False
+            return
         self.refresh_events()
 
     def on_database_changed(self, message: DatabaseChanged) -> None:
