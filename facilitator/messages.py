@@ -58,6 +58,13 @@ class MeasurementRecorded(Message):
 
 
 @dataclass
+class DayStarted(Message):
+    """The date changed while the event was open (a laptop left open overnight); the new day's line."""
+
+    notice: str | None
+
+
+@dataclass
 class DatabaseChanged(Message, bubble=False):
     """Another process (the CLI, a second cockpit, the projector, Datasette) committed to these tables.
 

@@ -5,7 +5,9 @@ up" covered the Tags field of an open decision, the "Open follow-ups" notice cov
 choices, and three stacked toasts hid half the newspaper. So, for the whole app:
 
 - while a dialog (a modal screen: the quick captures sit where toasts appear) is open, notices wait
-  and show when it closes;
+  and show when it closes; a notice already showing when a dialog opens is taken down and waits with
+  them, with the time it had left (pressing ``d`` right after a "Logged" notice must not leave it over
+  the verdict choices);
 - at most ``MAX_SHOWN`` notices show at once; a new one retires the oldest.
 
 The timer's alarms are shown by the timer bar itself, not as notices.
@@ -18,6 +20,7 @@ from textual.notifications import Notification, Notify
 from textual.screen import ModalScreen
 
 MAX_SHOWN = 2
+MIN_SECONDS_BACK = 3  # a notice taken down just before it would have gone still shows long enough to read
 
 
 class QuietNotices(App):
@@ -28,7 +31,7 @@ class QuietNotices(App):
         self._held_notices: list[Notification] = []
 
     def on_mount(self) -> None:
-        self.screen_change_signal.subscribe(self, self._show_held_notices)
+        self.screen_change_signal.subscribe(self, self._screen_changed)
 
     def notices_held(self) -> list[str]:
         return [notice.message for notice in self._held_notices]
@@ -45,14 +48,44 @@ class QuietNotices(App):
             event.prevent_default()  # Textual's own handler would show it now
             self._held_notices.append(event.notification)
             return
+        self._make_room()
+
+    def _screen_changed(self, _screen=None) -> None:
+        if self._dialog_open():
+            self._hold_shown_notices()
+        else:
+            self._show_held_notices()
+
+    def _hold_shown_notices(self) -> None:
+        shown = list(self._notifications)
+        if not shown:
+            return
+        for notice in shown:
+            self._unnotify(notice, refresh=False)
+        waiting = [_again(notice, max(MIN_SECONDS_BACK, notice.time_left)) for notice in shown]
+        self._held_notices = waiting + self._held_notices  # they were raised first
+        self._refresh_notifications()
+
+    def _show_held_notices(self) -> None:
+        if not self._held_notices or self._dialog_open():
+            return
+        held, self._held_notices = [_again(notice, notice.timeout) for notice in self._held_notices], []
+        # Shown at once rather than posted, and before what already shows: a notice raised as the
+        # dialog closed ("Logged: ...") is the newest, so it is the one that stays.
+        shown = list(self._notifications)
+        for notice in shown:
+            self._unnotify(notice, refresh=False)
+        for notice in (held + shown)[-MAX_SHOWN:]:
+            self._notifications.add(notice)
+        self._refresh_notifications()
+
+    def _make_room(self) -> None:
+        """Retire the oldest shown notices so that one more fits."""
         shown = list(self._notifications)
         for old in shown[: max(0, len(shown) - MAX_SHOWN + 1)]:
             self._unnotify(old, refresh=False)
 
-    def _show_held_notices(self, _screen=None) -> None:
-        if not self._held_notices or self._dialog_open():
-            return
-        held, self._held_notices = self._held_notices[-MAX_SHOWN:], []
-        for notice in held:
-            # A fresh notice, so its time on screen starts now rather than when it was raised.
-            self.post_message(Notify(Notification(notice.message, notice.title, notice.severity, notice.timeout, markup=notice.markup)))
+
+def _again(notice: Notification, timeout: float) -> Notification:
+    # A fresh notice, so its time on screen starts when it shows rather than when it was raised.
+    return Notification(notice.message, notice.title, notice.severity, timeout, markup=notice.markup)

@@ -16,3 +16,10 @@ def rendered_text(widget, width: int = 120) -> str:
     console = Console(width=width, record=True, file=open("/dev/null", "w"), color_system=None)
     console.print(renderable)
     return console.export_text()
+
+
+def screen_text(app, width: int = 80) -> str:
+    """The whole screen as the terminal shows it, dialogs and toasts on top included."""
+    console = Console(width=width, record=True, file=open("/dev/null", "w"), color_system=None)
+    console.print(app.screen._compositor.render_update(full=True))
+    return console.export_text()

@@ -15,7 +15,7 @@ from textual.widgets import Header, Input, Select, TabbedContent, TabPane, TextA
 from facilitator.domain.display import visible
 from facilitator.domain.errors import UserError
 from facilitator.domain.event import Event, EventStatus
-from facilitator.messages import DatabaseChanged, DecisionLogged, EventChanged, SessionFinished
+from facilitator.messages import DatabaseChanged, DayStarted, DecisionLogged, EventChanged, SessionFinished
 from facilitator.screens import causes_flow, countermeasure_flow, decision_flow, follow_flow, followup_flow, mirror_flow
 from facilitator.screens.charter_form import CharterFormScreen
 from facilitator.screens.export import open_export
@@ -28,6 +28,7 @@ from facilitator.widgets.causes_view import CausesView
 from facilitator.widgets.charter_view import CharterView
 from facilitator.widgets.countermeasure_area import CountermeasureArea
 from facilitator.widgets.countermeasure_table import CountermeasureTable
+from facilitator.widgets.day_notice import DayNotice
 from facilitator.widgets.decision_insights import DecisionInsights
 from facilitator.widgets.decision_log import DecisionLog
 from facilitator.widgets.followup_area import FollowUpArea
@@ -82,6 +83,7 @@ class EventScreen(TimerControls, Screen[None]):
         yield TimerBar(id="timer-bar")
         yield ParkingCount(self.event_id, id="parking-count")
         yield MirrorNudge(id="mirror-nudge")
+        yield DayNotice(id="day-notice")
         with TabbedContent(id="areas"):
             with TabPane("1 Charter", id="charter"):
                 with VerticalScroll():
@@ -237,6 +239,10 @@ class EventScreen(TimerControls, Screen[None]):
         else:
             mirror_flow.refresh(self, self.event)
 
+    @on(DayStarted)
+    def _day_started(self, message: DayStarted) -> None:
+        self.query_one(DayNotice).say(message.notice)
+
     @on(DatabaseChanged)
     def _follow_database(self, message: DatabaseChanged) -> None:
         follow_flow.follow(self, message.changes)
@@ -245,6 +251,7 @@ class EventScreen(TimerControls, Screen[None]):
     @on(TabbedContent.TabActivated)
     def _tab_shown(self, message: TabbedContent.TabActivated) -> None:
         causes_flow.tab_shown(self, self.event, message.pane.id or "")
+        followup_flow.tab_shown(self, message.pane.id or "")
 
     @on(CausesView.Act)
     def _causes_act(self, message: CausesView.Act) -> None:

@@ -1,4 +1,4 @@
-"""The follow-up area's part of the event screen: its tab, its keys, the day's notice, the report-out.
+"""The follow-up area's part of the event screen: its tab, its keys, the day's line, the report-out.
 
 Kept here so the shared event screen only needs one call per key.
 """
@@ -11,6 +11,7 @@ from facilitator.domain.clock import local_today
 from facilitator.domain.event import Event
 from facilitator.screens.report_out import ReportOutScreen
 from facilitator.report.gather import current_day
+from facilitator.widgets.day_notice import DayNotice
 from facilitator.widgets.earlier_followups import day_notice
 from facilitator.widgets.followup_area import FollowUpArea
 
@@ -33,6 +34,10 @@ def open_report_out(screen: Screen, event: Event | None) -> None:
 
 
 def greet(screen: Screen, event: Event) -> None:
-    notice = day_notice(event, screen.app.store, local_today(screen.app.clock))
-    if notice:
-        screen.notify(notice, title="Open follow-ups", timeout=12, markup=False)
+    """Say on the screen's day line (not a toast: it would cover a dialog opened at once) what is open."""
+    screen.query_one(DayNotice).say(day_notice(event, screen.app.store, local_today(screen.app.clock)))
+
+
+def tab_shown(screen: Screen, tab: str) -> None:
+    if tab == "followup":  # the facilitator is looking at them now: the line has done its work
+        screen.query_one(DayNotice).dismiss()

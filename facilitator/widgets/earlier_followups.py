@@ -25,7 +25,8 @@ def earlier_summary(found: list[tuple[Event, FollowUp]], today: date, area_label
 
 
 def day_notice(event: Event, store, today) -> str | None:
-    """What is still open when a day of the event starts (or before it starts): None when nothing is.
+    """The event screen's line on what is still open when a day of the event starts (or before it starts):
+    None when nothing is.
 
     Open follow-ups of earlier events in the same area first, then this event's own overdue items.
     """
@@ -37,9 +38,8 @@ def day_notice(event: Event, store, today) -> str | None:
         parts.append(earlier_summary(earlier, today, event.area.label))
     own = [item for item in store.followups.for_event(event.id) if item.status.is_open and item.due_date <= today]
     if own:
-        first = min(own, key=lambda item: item.due_date)
-        count = f"{len(own)} follow-up{'s' if len(own) != 1 else ''}"
-        parts.append(f"This event: {count} due or overdue, e.g. {first.action!r} ({due_phrase(first.due_date, today)}).")
+        # The line must fit two rows at 80 columns: the items themselves are one key away.
+        parts.append(f"This event: {len(own)} follow-up{'s' if len(own) != 1 else ''} due or overdue.")
     if not parts:
         return None
     day = event.day_on(today)

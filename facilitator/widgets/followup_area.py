@@ -16,7 +16,7 @@ from facilitator.domain.errors import UserError
 from facilitator.domain.event import Event
 from facilitator.domain.followup import FollowUp, FollowUpForm, FollowUpStatus, owner_suggestions, person_name
 from facilitator.domain.measurement import MeasurementDraft, progress_for
-from facilitator.messages import FollowUpSaved, MeasurementRecorded
+from facilitator.messages import DayStarted, FollowUpSaved, MeasurementRecorded
 from facilitator.screens.followup_form import FollowUpFormScreen
 from facilitator.screens.measurement_form import MeasurementFormScreen
 from facilitator.widgets.earlier_followups import EarlierFollowUps, day_notice
@@ -67,7 +67,7 @@ class FollowUpArea(Vertical):
         self.set_class(self.size.height < self.COMPACT_BELOW, "-compact")
 
     def on_mount(self) -> None:
-        # A laptop left open overnight: when the date changes, re-read and say what is open today.
+        # A laptop left open overnight: when the date changes, re-read and have the screen say what is open.
         self.set_interval(self.DAY_CHECK_SECONDS, self.check_new_day)
 
     def check_new_day(self) -> None:
@@ -77,9 +77,7 @@ class FollowUpArea(Vertical):
             return
         self._today = today
         self.reload()
-        notice = day_notice(self.event, self.app.store, today)
-        if notice:
-            self.notify(notice, title="Open follow-ups", timeout=12, markup=False)
+        self.post_message(DayStarted(day_notice(self.event, self.app.store, today)))
 
     def on_show(self) -> None:
         # Other areas add follow-ups too (a reflection's "where else does this apply?"): re-read on showing,

@@ -12,6 +12,7 @@ from facilitator.domain.agenda_templates import blitz_sessions, set_meeting_sess
 from facilitator.domain.clock import FakeClock, SystemClock, local_today
 from facilitator.domain.decision import DecisionDraft
 from facilitator.domain.event import Event, EventKind
+from facilitator.domain.followup import FollowUp
 from facilitator.storage.store import Store
 
 
@@ -59,6 +60,14 @@ def decide(db: Path, event_id: str, subject: str, verdict: str, *, day: int, by:
     try:
         decision = store.decisions.capture(event_id, DecisionDraft(subject, verdict, by), day=day, session_id=session_id)
         return decision.id
+    finally:
+        store.close()
+
+
+def followup(db: Path, event_id: str, action: str, *, due: date, owner: str = "Marek") -> None:
+    store = Store(db)
+    try:
+        store.followups.add(FollowUp(event_id=event_id, action=action, owner=owner, due_date=due))
     finally:
         store.close()
 

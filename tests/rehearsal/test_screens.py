@@ -114,6 +114,29 @@ def test_the_alarm_never_covers_an_open_dialog(term):
     assert any("optional, e.g. capex safety" in row for row in rows), screen
 
 
+def test_a_dialog_opened_right_after_a_notice_shows_all_its_fields(term):
+    """11.5: the open follow-ups greeting is a line on the screen, and a toast showing when `d` is
+    pressed waits until the dialog closes; the verdict choices and the Tags field stay in sight."""
+    seeded = seed.blitz(term.db_path)
+    seed.followup(term.db_path, seeded.event_id, "Quote for a second die cart", due=seed.today() - timedelta(days=1))
+    open_event(term, "Press 4 changeover blitz")
+    term.keys("d")  # at once, as a facilitator who knows the key
+    fields = ("Subject", "i in scope", "o out of scope", "j rejected", "f facilitator", "Why", "capex safety")
+    screen = term.wait_for("Log a decision", *fields)
+    assert "1 follow-up due or overdue" in screen, screen  # the greeting, above the tabs
+    term.write("Die cart redesign")
+    term.step(TAB)
+    term.steps("i", "f")
+    term.keys(ENTER)
+    term.wait_for("Logged: Die cart redesign")
+    term.keys("d")
+    screen = term.wait_for("Log a decision", *fields)
+    rows = dialog_rows(screen)
+    assert not any("Logged" in row or "▌" in row for row in rows), screen
+    term.keys(ESC)
+    term.wait_for("Logged: Die cart redesign")  # the notice waited, it was not lost
+
+
 def test_reflection_history_shows_each_question_and_indents_wrapped_answers(term):
     """11.7: every answer sits under its question; wrapped lines stay indented."""
     seed.blitz(term.db_path)

@@ -192,12 +192,15 @@ async def test_open_follow_ups_of_earlier_events_in_the_area_are_announced(make_
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_event(app, pilot, event.id)
-        notices = [n.message for n in app._notifications]
-        assert any("1 open follow-up from earlier Product events (1 overdue)" in n for n in notices)
+        # A line above the tabs, not a toast that a dialog opened at once would have under it.
+        line = screen.query_one("#day-notice", Static)
+        assert "1 open follow-up from earlier Product events (1 overdue)" in text_of(line) and line.display
+        assert not [n for n in app._notifications if "follow-up" in n.message]
         heading = text_of(screen.query_one("#earlier-heading", Static))
         assert heading == "Earlier Product events: 1 open follow-up, 1 overdue"
         await pilot.press("5")
         await pilot.pause()
+        assert not line.display  # seen: the line has done its work
         earlier = screen.query_one("#earlier")
         assert [str(cell) for cell in earlier.get_row(item.id)][:2] == ["Line 2 5S", "Clear the red-tag area"]
         # The loop can be closed from the new event: the earlier item moves on.
@@ -240,15 +243,15 @@ async def test_a_new_day_announces_what_is_open(make_app, store, clock):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_event(app, pilot, event.id)
         area = screen.query_one("#followup-area")
-        app.clear_notifications()
+        line = screen.query_one("#day-notice", Static)
+        line.dismiss()
         area.check_new_day()
         await pilot.pause()
-        assert not app._notifications  # same day: nothing new
+        assert not line.display  # same day: nothing new
         clock.advance(days=1)
         area.check_new_day()
         await pilot.pause()
-        notices = [n.message for n in app._notifications]
-        assert notices == ["Day 3: This event: 1 follow-up due or overdue, e.g. 'Quote for die cart' (1 day overdue). Press 5 to see them."]
+        assert text_of(line) == "Day 3: This event: 1 follow-up due or overdue. Press 5 to see them." and line.display
 
 
 async def test_a_mistyped_measurement_can_be_removed_from_the_dialog(make_app, store, clock):
