@@ -8,7 +8,9 @@ end is never before now plus the time that remains. When it passes the planned e
 offers concrete ways back: shorten what remains proportionally, skip a named session, or move it.
 
 A day whose agenda was loaded after its planned start begins from that moment: the forecast says
-"starting 4h42 after the planned 08:00" once, and measures lateness from there.
+"starting 4h42 after the planned 08:00" once, and measures lateness from there. A fixed-time session whose
+time had already passed when the day was loaded (Lunch at 12:30, loaded at 16:00) stays at its time: it
+is neither moved to now nor a clash (nothing ran into it), and the day's work goes on around it.
 """
 
 from __future__ import annotations
@@ -103,7 +105,8 @@ def forecast_day(state: AgendaState, day: int, day_date: date, now: datetime, tz
     day_start = at((sessions[0].fixed_start if sessions else None) or DEFAULT_DAY_START)
     timers = {session.id: state.timer(session.id) for session in sessions}
     offset = _late_load(sessions, timers, day_start)
-    planned = _planned(sessions, day_start + offset, at)
+    fixed_at = _fixed_times(day_start, day_start + offset, at)
+    planned = _planned(sessions, day_start + offset, fixed_at)
     today = now.astimezone(tz).date() == day_date
     floor = now if today else None
 
@@ -135,7 +138,11 @@ def forecast_day(state: AgendaState, day: int, day_date: date, now: datetime, tz
             timedelta(minutes=session.planned_minutes)
         )
         if timer.state is TimerState.PENDING and session.fixed_start is not None:
-            start = at(session.fixed_start) if floor is None else max(at(session.fixed_start), floor)
+            fixed, passed = fixed_at(session.fixed_start)
+            if passed:
+                projected[session.id] = (fixed, fixed + remaining, timedelta())
+                continue
+            start = fixed if floor is None else max(fixed, floor)
             clash = max(cursor - start, timedelta())
             # The fixed session keeps its time; the work that ran into it still has to be done after it.
             projected[session.id] = (start, start + remaining, clash)
@@ -155,17 +162,42 @@ def forecast_day(state: AgendaState, day: int, day_date: date, now: datetime, tz
     if any(not timer.state.is_closed for timer in timers.values()):
         ends.append(cursor)
     return DayForecast(
-        day, day_date, tuple(rows), now, _baseline_end(state, day, day_start + offset, at),
+        day, day_date, tuple(rows), now, _baseline_end(state, day, day_start + offset, fixed_at),
         max(ends) if ends else None, day_start, offset,
     )
 
 
-def _planned(sessions: list[Session], start: datetime, at) -> list[tuple[datetime, datetime]]:
+def _fixed_times(day_start: datetime, loaded: datetime, at):
+    """``fixed_at(clock_time) -> (moment, passed)`` for the day's fixed-time sessions.
+
+    The fixed time that starts the day moves with a day loaded late (the note says so). Any later fixed
+    time that had already gone by when the day was loaded is ``passed``: it stays where it is, off the
+    path of the day's work, neither moved to now nor counted as a clash.
+    """
+
+    def fixed_at(clock_time: time) -> tuple[datetime, bool]:
+        moment = at(clock_time)
+        if moment == day_start:
+            return loaded, False
+        return moment, day_start < moment < loaded
+
+    return fixed_at
+
+
+def _planned(sessions: list[Session], start: datetime, fixed_at) -> list[tuple[datetime, datetime]]:
     """Each session's place in the plan, in agenda order; fixed-time sessions never start early."""
     cursor, planned = start, []
     for session in sessions:
-        begin = max(cursor, at(session.fixed_start)) if session.fixed_start else cursor
-        cursor = begin + timedelta(minutes=session.planned_minutes)
+        minutes = timedelta(minutes=session.planned_minutes)
+        if session.fixed_start is None:
+            begin = cursor
+        else:
+            fixed, passed = fixed_at(session.fixed_start)
+            if passed:
+                planned.append((fixed, fixed + minutes))
+                continue
+            begin = max(cursor, fixed)
+        cursor = begin + minutes
         planned.append((begin, cursor))
     return planned
 
@@ -184,13 +216,17 @@ def _late_load(sessions: list[Session], timers: dict[str, SessionTimer], day_sta
     return loaded - day_start
 
 
-def _baseline_end(state: AgendaState, day: int, start: datetime, at) -> datetime | None:
+def _baseline_end(state: AgendaState, day: int, start: datetime, fixed_at) -> datetime | None:
     plan = state.baseline(day)
     if not plan:
         return None
     cursor = start
     for minutes, fixed in plan:
-        cursor = max(cursor, at(fixed)) if fixed else cursor  # type: ignore[arg-type]
+        if fixed:
+            moment, passed = fixed_at(fixed)
+            if passed:
+                continue
+            cursor = max(cursor, moment)
         cursor += timedelta(minutes=minutes)
     return cursor
 

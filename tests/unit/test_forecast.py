@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
+
+import pytest
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -86,6 +89,43 @@ def test_a_day_loaded_after_its_planned_start_says_so_once():
     # Once a session has run before the agenda was typed in, the day began on time after all.
     ran = [entry("s0", TimerAction.START, at(8)), entry("s0", TimerAction.FINISH, at(8, 30))]
     assert "starting" not in verdict(forecast_day(AgendaState.build(EVENT, sessions, ran), 1, DAY, at(12, 45), UTC))
+
+
+def loaded_at(moment: datetime) -> list[Session]:
+    return [replace(item, created_at=moment) for item in blitz_day_with_its_kickoff_at_8()]
+
+
+def blitz_day_with_its_kickoff_at_8() -> list[Session]:
+    return [replace(blitz_day()[0], fixed_start=time(8, 0)), *blitz_day()[1:]]
+
+
+@pytest.mark.parametrize("loaded", [at(16), at(23, 30)])
+def test_a_fixed_time_gone_by_when_the_day_was_loaded_keeps_its_time_and_is_no_clash(loaded):
+    sessions = loaded_at(loaded)
+    for now in (loaded + timedelta(minutes=5), loaded + timedelta(days=1)):  # the same evening, or looked back on
+        forecast = forecast_day(AgendaState.build(EVENT, sessions, []), 1, DAY, now, UTC)
+        rows = {row.session.title: row for row in forecast.rows}
+        assert (rows["Lunch"].planned_start, rows["Lunch"].projected_start) == (at(12, 30), at(12, 30))
+        assert not forecast.conflicts and "clash" not in verdict(forecast) and "into" not in verdict(forecast)
+        assert rows["Kick-off"].planned_start == loaded  # the day itself starts when it was loaded
+        # The rest of the day's work goes on from the start, around the lunch that has gone by.
+        work = sum(item.planned_minutes for item in sessions if item.title != "Lunch")
+        assert forecast.planned_end == loaded + timedelta(minutes=work)
+        assert forecast.baseline_end is None or forecast.baseline_end == forecast.planned_end
+    forecast = forecast_day(AgendaState.build(EVENT, sessions, []), 1, DAY, loaded + timedelta(minutes=5), UTC)
+    offset = "8h" if loaded == at(16) else "15h30"
+    assert verdict(forecast) == f"starting {offset} after the planned 08:00; 5m late"
+
+
+def test_a_day_loaded_early_keeps_lunch_and_still_shows_a_morning_that_runs_into_it():
+    sessions = loaded_at(at(7, 30))  # loaded before the day: no late start, every fixed time ahead
+    log = [entry("s0", TimerAction.START, at(8)), entry("s0", TimerAction.FINISH, at(9, 30)),
+           entry("s1", TimerAction.START, at(9, 30))]
+    forecast = forecast_day(AgendaState.build(EVENT, sessions, log), 1, DAY, at(9, 40), UTC)
+    lunch = forecast.rows[3]
+    assert (lunch.projected_start, lunch.conflict) == (at(12, 30), timedelta(minutes=30))
+    assert verdict(forecast) == "30m late; runs 30m into Lunch at 12:30"
+    assert replans(forecast, days=3)
 
 
 # Property: whatever was run, in whatever order, the projection never promises less than what remains.
