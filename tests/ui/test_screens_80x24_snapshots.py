@@ -6,7 +6,11 @@ text is cut, or a column pushed off the edge, shows up here as a changed picture
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+
+from facilitator import paths
 
 from facilitator.demo import load_demo
 from facilitator.demo.charters import ACTION_LEARNING_ID, BLITZ_ID
@@ -27,6 +31,11 @@ SCREENS = {
     "decision_history": (BLITZ_ID, ("3", "enter")),
     "parking_lot": (BLITZ_ID, ("P",)),
     "measurement_form": (BLITZ_ID, ("m",)),
+    "charter_form": (BLITZ_ID, ("e",)),
+    "decision_capture": (BLITZ_ID, ("d",)),
+    "followup_form": (BLITZ_ID, ("a",)),
+    "reflection": (ACTION_LEARNING_ID, ("r",)),
+    "export": (BLITZ_ID, ("x",)),
     "session_form": (BLITZ_ID, ("2", "i")),
     "report_out": (BLITZ_ID, ("o",)),
     "projector": (BLITZ_ID, ("p",)),
@@ -34,8 +43,10 @@ SCREENS = {
 
 
 @pytest.mark.parametrize("name", SCREENS)
-def test_screen_at_80x24(name, snap_compare, make_app, store):
+def test_screen_at_80x24(name, snap_compare, make_app, store, monkeypatch):
     load_demo(store)
+    # The export dialog names its folder, beside the database: a test's tmp_path differs every run.
+    monkeypatch.setattr(paths, "exports_dir", lambda database=None: Path("/home/sam/.local/share/facilitator/exports"))
     event_id, keys = SCREENS[name]
 
     async def open_screen(pilot):
@@ -49,6 +60,10 @@ def test_screen_at_80x24(name, snap_compare, make_app, store):
         await pilot.pause(0.2)  # the decision log and the readings load in workers
         # The opening notice (open follow-ups) is timed; the picture is of the screen itself.
         pilot.app.clear_notifications()
+        # A dialog's text cursor blinks twice a second: whether the picture caught it on or off
+        # depended on how busy the machine was. Held on, every run draws the same picture.
+        for field in pilot.app.screen.query("Input, TextArea"):
+            field.cursor_blink = False
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=open_screen)
