@@ -176,10 +176,10 @@ def show(ctx: click.Context, event_ref: str) -> None:
 @cli.command("export")
 @click.argument("event_ref", metavar="EVENT", shell_complete=complete_event)
 @click.option(
-    "--format", "fmt", type=click.Choice(["md", "json", "csv", "html", "a3", "ics"]), default="md", show_default=True,
+    "--format", "fmt", type=click.Choice(["md", "json", "csv", "html", "a3", "ics", "zip"]), default="md", show_default=True,
     help="md: report-out; json: lossless (for import); csv: a zip (or a folder) of tables; html: printable; "
     "a3: the one-page A3 (HTML, landscape); ics: a calendar of the days, sessions, follow-up due dates and "
-    "30/60/90-day reviews.",
+    "30/60/90-day reviews; zip: the JSON with the attached files (for import).",
 )
 @click.option(
     "-o", "--output", type=click.Path(), default=None,
@@ -269,11 +269,13 @@ def stdout_is_terminal() -> bool:
 @click.argument("file", type=click.Path(path_type=Path))
 @click.pass_context
 def import_command(ctx: click.Context, file: Path) -> None:
-    """Merge a JSON export into the database by id; conflicts keep the record already here."""
+    """Merge a JSON (or zip) export into the database by id; conflicts keep the record already here."""
     from facilitator.export import import_file
 
     report = import_file(open_store(ctx), file.expanduser())
     echo(report.summary())
+    for note in report.notes:
+        echo(note)
     for conflict in report.conflicts:
         echo(f"  conflict: {conflict.describe()}")
 

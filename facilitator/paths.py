@@ -71,3 +71,8 @@ def keymap_file() -> Path:
 
 def user_templates_dir() -> Path:
     return config_dir() / "templates"
+
+
+def evidence_dir(database: Path | None = None) -> Path:
+    """``evidence/`` beside the database in use: attached photos and files, each under its SHA-256."""
+    return (Path(database).expanduser().resolve().parent if database else data_dir()) / "evidence"

@@ -6,7 +6,7 @@ the demo twice changes nothing.
 
 from __future__ import annotations
 
-from facilitator.demo import agenda, causes, charters, countermeasures, decisions, followups, reflections
+from facilitator.demo import agenda, causes, charters, countermeasures, decisions, followups, people, reflections
 from facilitator.domain.clock import local_today
 from facilitator.storage.store import Store
 
@@ -23,6 +23,7 @@ def load_demo(store: Store) -> str:
         followups.seed(store, today)
         reflections.seed(store, today)
         causes.seed(store, today)
+        people.seed(store, today)
         countermeasures.seed(store, today)  # last: it answers the verified causes and adds to the decision log
     return (
         "Demo loaded: a 5-day press-line changeover blitz (day 3 today) "

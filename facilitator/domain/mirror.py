@@ -117,6 +117,9 @@ REFLECTION_EVERY = 0.75  # share of meetings reflected on that counts as "after 
 FACILITATOR_GROUP_MAX = 0.25  # at or below: the group decides
 FACILITATOR_DOMINANT = 0.30  # at or above: the facilitator often decides, as in a blitz
 DRIFT_MIN_DECISIONS = 3  # fewer decisions than this say nothing about who decides
+# Below this share of meetings attended by the average member, a series is not one set: a set keeps its
+# members from meeting to meeting, a task force draws whoever is free.
+SET_CONTINUITY = 0.6
 
 
 @dataclass(frozen=True)
@@ -148,6 +151,9 @@ class MirrorFacts:
     followups_done: int = 0
     facilitator_named: bool = True
     decisions: Counter[str] = field(default_factory=Counter)  # decided_by value -> count
+    # Each team member's share of the days (or meetings) whose attendance was taken, averaged; None
+    # when attendance was taken on fewer than two (domain/attendance.py: continuity).
+    continuity: float | None = None
 
 
 @dataclass(frozen=True)
@@ -213,8 +219,13 @@ def _aims(f: MirrorFacts) -> tuple[str, Column, str]:
 def _time_frame(f: MirrorFacts) -> tuple[str, Column, str]:
     unit = "day" if f.kind is EventKind.KAIZEN else "meeting"
     measured = f"{_plural(f.planned_days, unit)} over {_plural(f.span_days + 1, 'calendar day')}; {f.units_held} held"
+    if f.continuity is not None:
+        measured += f"; attendance {f.continuity:.0%}"
     if f.span_days >= 7 and f.planned_days >= 3:
-        return measured, Column.ACTION_LEARNING, "A series of meetings spread over weeks."
+        if f.continuity is not None and f.continuity < SET_CONTINUITY:
+            return measured, Column.TASK_FORCE, "A series, but the people change from meeting to meeting: a set keeps its members."
+        steady = ", the same people each time" if f.continuity is not None else ""
+        return measured, Column.ACTION_LEARNING, f"A series of meetings spread over weeks{steady}."
     if f.span_days < 7 and 2 <= f.planned_days <= 5:
         return measured, Column.KAIZEN, "A few consecutive days, as a blitz runs."
     return measured, Column.TASK_FORCE, "Neither a short burst nor a series: it runs as long as it takes."

@@ -15,7 +15,7 @@ from facilitator.export.merge import ImportReport, merge
 from facilitator.export.records import EventRecords, read_event
 from facilitator.storage.store import Store
 
-FORMATS = ("md", "json", "csv", "html", "a3", "ics")
+FORMATS = ("md", "json", "csv", "html", "a3", "ics", "zip")
 
 
 def exports_folder(store: Store) -> Path:
@@ -58,11 +58,16 @@ def export_event(
     from facilitator.storage.mirror import event_mirror
 
     mirror = event_mirror(store, event_id)  # derived from the records: exported, never imported
-    if fmt == "json":
+    if fmt in ("json", "zip"):
         from facilitator.export.causes_section import fishbone_json
 
         derived = {"profile": mirror.as_json(), "fishbone": fishbone_json(records)}
-        return files.write_text(path, json_format.dumps(records, derived=derived))
+        text = json_format.dumps(records, derived=derived)
+        if fmt == "json":
+            return files.write_text(path, text)
+        from facilitator.export import bundle
+
+        return bundle.write(path, text, records.rows("evidence"), store.evidence.read_file, store.clock.now())
     if fmt == "ics":
         from facilitator.export import ics_format
 
@@ -77,6 +82,11 @@ def export_event(
 
     report = build_report(records, store.clock.now())
     report.sections.insert(-1, mirror_section.section(mirror))  # before the timeline, the longest part
+    from facilitator.export import people_section
+
+    for part in (people_section.attendance_section(records), people_section.evidence_section(records, store.evidence.read_file)):
+        if part is not None:
+            report.sections.insert(-2, part)  # beside the targets, before the mirror and the timeline
     if records.event["kind"] == "action_learning":
         from facilitator.export import learning_section
         from facilitator.report.learning import gather_learning
@@ -101,12 +111,20 @@ def _causes(store: Store, event_id: str) -> list[dict]:
 
 
 def import_file(store: Store, path: Path) -> ImportReport:
-    """Merge a JSON export into the database by id, in one transaction."""
+    """Merge a JSON export (or a zip export: the JSON and its files) into the database by id, in one transaction."""
+    from facilitator.export import bundle
     from facilitator.export.seals import check_file, seal_imported
     from facilitator.export.validate import check_records
     from facilitator.export.verify import check_readable
 
-    records = json_format.load(Path(path))
+    path = Path(path)
+    from_zip = bundle.is_bundle(path)
+    kept: dict[str, bytes] = {}
+    mismatched: list[str] = []
+    if from_zip:
+        records, kept, mismatched = bundle.read(path)  # every file checked against its digest before any write
+    else:
+        records = json_format.load(path)
     check_file(records, str(path))
 
     def verify() -> None:
@@ -117,7 +135,12 @@ def import_file(store: Store, path: Path) -> ImportReport:
         check_readable(store, records.event_id, store.clock.now(), str(path))
 
     # The same rules as the screens and the CLI, record by record, before anything is written.
-    return merge(store.db, records, str(path), verify, check=check_records)
+    report = merge(store.db, records, str(path), verify, check=check_records)
+    # The rows are committed; the files follow (a file is only ever added, under its own digest).
+    note = bundle.restore(store.evidence, records, kept, mismatched, from_zip=from_zip)
+    if note:
+        report.notes.append(note)
+    return report
 
 
 __all__ = ["FORMATS", "EventRecords", "ImportReport", "export_event", "import_file", "read_event"]

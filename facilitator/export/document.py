@@ -82,7 +82,17 @@ class Fishbone:
     picture: tuple[str, ...]
 
 
-Block = Para | Bullets | Pairs | Table | Heading | Preformatted | Fishbone
+@dataclass(frozen=True)
+class Figure:
+    """An attached image: HTML embeds ``data`` (so the page opens offline); Markdown names the file."""
+
+    caption: str
+    media_type: str
+    data: bytes | None  # None: the file is not here; the caption still says what it was
+    kind: ClassVar[str] = "figure"
+
+
+Block = Para | Bullets | Pairs | Table | Heading | Preformatted | Fishbone | Figure
 
 
 @dataclass

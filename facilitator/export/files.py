@@ -14,7 +14,8 @@ from facilitator import paths
 from facilitator.domain.clock import local_time
 from facilitator.domain.errors import UserError
 
-EXTENSIONS = {"md": ".md", "json": ".json", "csv": ".zip", "html": ".html", "a3": ".a3.html", "ics": ".ics"}
+# A CSV export is a zip of tables; the zip export (JSON plus files) says what it holds in its name.
+EXTENSIONS = {"md": ".md", "json": ".json", "csv": ".zip", "html": ".html", "a3": ".a3.html", "ics": ".ics", "zip": "-with-files.zip"}
 
 
 def slug(title: str) -> str:

@@ -114,12 +114,17 @@ def load(path: Path) -> EventRecords:
         raise BadFile(f"{path} does not exist.") from None
     except OSError as error:
         raise BadFile(f"Cannot read {path}: {error.strerror or error}.") from None
+    return from_bytes(raw, str(path))
+
+
+def from_bytes(raw: bytes, path: str) -> EventRecords:
+    """An export's bytes (read from a file, or from a zip export) as checked records."""
     try:
         # "utf-8-sig": a byte-order mark, as some Windows editors write, is read past, not refused.
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise BadFile(f"{path} is not a facilitator JSON export (not UTF-8 text).") from None
-    del raw  # memory: the file is held once as text, then once as parsed rows, never three times
+    del raw  # memory: held once as text, then once as parsed rows
     if not text.strip():
         raise BadFile(f"{path} is empty; it is not a facilitator JSON export.")
     surrogates = _SURROGATE_ESCAPE.search(text) is not None

@@ -41,6 +41,7 @@ class ImportReport:
     added: dict[str, int] = field(default_factory=dict)
     unchanged: int = 0
     conflicts: list[Conflict] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # one line each, after the summary (e.g. evidence files)
 
     @property
     def added_total(self) -> int:

@@ -71,6 +71,21 @@ def _fishbone_svg(fishbone: Any) -> Markup:
     return Markup(draw(fishbone))  # draw() escapes every text it places in the picture
 
 
+# Only kinds every browser shows inline; anything else (an SVG could carry a script) is named, not embedded.
+_EMBEDDED = {"image/png", "image/jpeg", "image/gif", "image/webp", "image/bmp"}
+
+
+def _figure_html(figure: Any) -> Markup:
+    """An attached photo as a data URI, so the single file opens offline; the caption escaped."""
+    import base64
+
+    caption = html.escape(visible(str(figure.caption)), quote=True)
+    if figure.data is None or figure.media_type not in _EMBEDDED:
+        return Markup(f"<figure><figcaption>{caption}</figcaption></figure>")
+    source = f"data:{figure.media_type};base64,{base64.b64encode(figure.data).decode('ascii')}"
+    return Markup(f'<figure><img src="{source}" alt="{caption}"><figcaption>{caption}</figcaption></figure>')
+
+
 def _environment(html_format: bool, user_dir: Path | None) -> jinja2.Environment:
     builtin = jinja2.FileSystemLoader(BUILTIN)
     loaders: list[jinja2.BaseLoader] = [jinja2.PrefixLoader({"builtin": builtin}, delimiter="/")]
@@ -89,6 +104,7 @@ def _environment(html_format: bool, user_dir: Path | None) -> jinja2.Environment
     )
     if html_format:
         environment.filters["fishbone_svg"] = _fishbone_svg
+        environment.filters["figure_html"] = _figure_html
     else:
         environment.filters.update(
             md=lambda text, **how: markdown.escape(str(text), **how),

@@ -249,6 +249,11 @@ def _countermeasure(row: Row, records: EventRecords) -> Iterator[Raw]:
     text = f"Countermeasure proposed: {row['text']} (effort {row.get('effort')}, impact {row.get('impact')})"
     yield row.get("created_at"), "countermeasure", text, row.get("session_id")
 
+def _evidence(row: Row, records: EventRecords) -> Iterator[Raw]:
+    caption = f": {row['caption']}" if row.get("caption") else ""
+    session = row.get("item_id") if row.get("item_kind") == "session" else None
+    yield row["attached_at"], "evidence", f"Attached {row['original_name']} to a {row['item_kind']}{caption}", session
+
 
 DESCRIBERS: dict[str, Callable[[Row, EventRecords], Iterator[Raw]]] = {
     "events": _event,
@@ -262,12 +267,14 @@ DESCRIBERS: dict[str, Callable[[Row, EventRecords], Iterator[Raw]]] = {
     "measurements": _measurement,
     "causes": _cause,
     "countermeasures": _countermeasure,
+    "evidence": _evidence,
 }
 
 # Registered tables whose rows are part of another entry (or plans, not happenings).
 NOT_IN_TIMELINE = {
     "targets", "sessions", "reflection_answers", "assumptions", "decision_digests",
     "countermeasure_causes", "countermeasure_votes",  # shown with their countermeasure in its section
+    "attendance",  # a state, shown per session in "Who was there"
 }
 
 _KIND_ORDER = {"charter": 0, "timer start": 1, "timer resume": 2}

@@ -154,6 +154,22 @@ def _countermeasure_vote(row: Row) -> None:
         raise ValidationError({"dots": "Dots are a whole number from 0 to 999."})
 
 
+def _attendance(row: Row) -> None:
+    clean_text(str(row.get("person") or ""), field="person", label="A name", required=True, max_length=80)
+
+
+def _evidence(row: Row) -> None:
+    from facilitator.domain.evidence import MAX_BYTES, SHA256, clean_caption
+
+    if not SHA256.match(str(row.get("sha256") or "")):
+        raise ValidationError({"sha256": "The file's digest must be 64 lowercase hexadecimal characters."})
+    size = row.get("size")
+    if not isinstance(size, int) or not 0 <= size <= MAX_BYTES:
+        raise ValidationError({"size": "The size must be a whole number of bytes, at most 50 MB."})
+    clean_caption(str(row.get("caption") or ""))
+    clean_text(str(row.get("original_name") or ""), field="original_name", label="The file name", required=True)
+
+
 _RULES: dict[str, Callable[[Row], None]] = {
     "events": _event,
     "targets": _target,
@@ -169,4 +185,6 @@ _RULES: dict[str, Callable[[Row], None]] = {
     "learning_transfers": _texts("text", "owner", "where_to", multiline=False),
     "countermeasures": _countermeasure,
     "countermeasure_votes": _countermeasure_vote,
+    "attendance": _attendance,
+    "evidence": _evidence,
 }

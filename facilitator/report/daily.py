@@ -82,6 +82,7 @@ class DayRecords:
     day_measurements: tuple[Measurement, ...] = ()
     sustain: tuple[Sustain, ...] = ()  # after the event: each target's gain kept (final day only)
     learning: SetLearning | None = None  # an Action Learning set's final meeting: learning leads
+    attendance: tuple[str, ...] = ()  # who was there on the day (domain/attendance.py: day_lines)
 
 
 @dataclass(frozen=True)
@@ -141,12 +142,15 @@ def assemble(records: DayRecords) -> DailyReport:
     else:
         sections = (
             _sessions(records),
+            *((_attendance(records),) if records.attendance else ()),
             _scope_changes(records),
             _parking_lot(records),
             _reflections(records),
             _new_followups(records),
             _targets(records),
         )
+    if final and records.attendance:
+        sections = (*sections, _attendance(records))
     if records.sustain:
         sections = (*sections, _sustain(records))
     return DailyReport(title=title, subtitle=subtitle, event_title=event.title, day=records.day, days=event.days, final=final, sections=sections)
@@ -203,6 +207,11 @@ def _sessions(records: DayRecords) -> ReportSection:
                 text += f", {run.state}"
             lines.append(ReportLine(text, BAD if run.overrun >= 1 else ""))
     return ReportSection("Sessions run and overruns", tuple(lines), "No sessions were planned for this day.")
+
+
+def _attendance(records: DayRecords) -> ReportSection:
+    lines = tuple(ReportLine(line) for line in records.attendance)
+    return ReportSection("Who was there", lines, "Attendance not taken.")
 
 
 def _decision_text(decision: DecisionLine) -> str:

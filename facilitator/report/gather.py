@@ -107,7 +107,17 @@ def gather(store: Store, event_id: str, day: int, shared: _EventReads | None = N
         day_measurements=tuple(m for m in measurements if start <= m.measured_at < end),
         sustain=_sustain(event, measurements, local_today(store.clock)) if day == event.days else (),
         learning=_learning(store, event, day),
+        attendance=_attendance(store, reads, day),
     )
+
+
+def _attendance(store: Store, reads: _EventReads, day: int) -> tuple[str, ...]:
+    from facilitator.domain.attendance import day_lines, roster, team_names
+
+    marked = store.attendance.for_event(reads.event.id)
+    team = team_names(reads.event)
+    sessions = [s for s in reads.sessions if s.day == day and s.id in marked]
+    return tuple(day_lines([(s.title, roster(team, marked[s.id])) for s in sessions]))
 
 
 def _sessions(reads: _EventReads, now: datetime, day: int) -> tuple[SessionRun, ...]:

@@ -10,13 +10,15 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Header, Input, Select, TabbedContent, TabPane, TextArea
+from textual.widgets import DataTable, Header, Input, Select, TabbedContent, TabPane, TextArea
 
 from facilitator.domain.display import visible
 from facilitator.domain.errors import UserError
 from facilitator.domain.event import Event, EventStatus
 from facilitator.messages import DatabaseChanged, DayStarted, DecisionLogged, EventChanged, SessionFinished
-from facilitator.screens import causes_flow, countermeasure_flow, decision_flow, follow_flow, followup_flow, mirror_flow
+from facilitator.screens import (
+    causes_flow, countermeasure_flow, decision_flow, follow_flow, followup_flow, mirror_flow, people_flow,
+)
 from facilitator.screens.charter_form import CharterFormScreen
 from facilitator.screens.export import open_export
 from facilitator.screens.key_help import KeyHelpScreen, key_groups
@@ -32,6 +34,7 @@ from facilitator.widgets.day_notice import DayNotice
 from facilitator.widgets.decision_insights import DecisionInsights
 from facilitator.widgets.decision_log import DecisionLog
 from facilitator.widgets.followup_area import FollowUpArea
+from facilitator.widgets.item_evidence import ItemEvidence
 from facilitator.widgets.key_bar import KeyBar
 from facilitator.widgets.mirror_nudge import MirrorNudge
 from facilitator.widgets.parking_count import ParkingCount
@@ -60,6 +63,10 @@ class EventScreen(TimerControls, Screen[None]):
         Binding("x", "export", "Export", id="export", tooltip="Export the event (report-out, JSON, CSV, HTML); the timer keeps running"),
         Binding("S", "cycle_status", "Status", id="cycle_status", tooltip="Move the event on: planned, running, done"),
         Binding("question_mark", "key_help", "Help", id="key_help", key_display="?", tooltip="Every key of this screen, by area"),
+        Binding("w", "take_attendance", "Who's here", id="take_attendance", show=False,
+                tooltip="Who was there: the checklist of the highlighted (or running) session; space, r role, g guest"),
+        Binding("v", "attach_evidence", "Evidence", id="attach_evidence", show=False,
+                tooltip="Photos and files of the highlighted session (in the follow-up area: of a target); attach by path"),
         Binding("M", "method_mirror", "Mirror", id="method_mirror", show=False, tooltip="The method mirror: does this event behave like Action Learning, a Kaizen event or a task force?"),
         Binding("escape", "back", "Events", id="back_to_events", show=False, tooltip="Back to the list of events (in a field: clear it, then leave it)"),
         Binding("e", "edit_charter", "Edit charter", id="edit_charter", show=False, tooltip="Edit the charter: scope, team, targets"),
@@ -91,6 +98,7 @@ class EventScreen(TimerControls, Screen[None]):
                     yield DecisionInsights(id="decision-insights")
             with TabPane("2 Agenda", id="agenda"):
                 yield AgendaView(id="agenda-view")
+                yield ItemEvidence(id="session-people")
             with TabPane("3 Decisions", id="decisions"):
                 yield DecisionLog(self.event_id, id="decision-log")
             with TabPane("4 Reflection", id="reflection"):
@@ -219,6 +227,16 @@ class EventScreen(TimerControls, Screen[None]):
 
     def action_report_out(self) -> None:
         followup_flow.open_report_out(self, self.event)
+
+    def action_take_attendance(self) -> None:
+        people_flow.take_attendance(self, self.event)
+
+    def action_attach_evidence(self) -> None:
+        people_flow.attach_evidence(self, self.event)
+
+    @on(DataTable.RowHighlighted)
+    def _row_highlighted(self, message: DataTable.RowHighlighted) -> None:
+        people_flow.highlighted(self, self.event, message)
 
     def action_method_mirror(self) -> None:
         mirror_flow.open_mirror(self, self.event)

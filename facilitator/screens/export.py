@@ -26,11 +26,12 @@ _FORMATS = (
     ("h", "html", "HTML (printable)", "one self-contained page to print or mail"),
     ("a", "a3", "A3 (one page)", "problem to follow-up on one landscape sheet"),
     ("i", "ics", "Calendar (.ics)", "days, sessions, due dates and reviews"),
+    ("z", "zip", "JSON and files (zip)", "JSON plus the attached photos, for import"),
 )
 
 
 class ExportScreen(ModalScreen[str | None]):
-    """Returns the chosen format ("md", "json", "csv", "html", "a3", "ics"), or None when cancelled."""
+    """Returns the chosen format ("md", "json", "csv", "html", "a3", "ics", "zip"), or None when cancelled."""
 
     CSS_PATH = "export.tcss"
     BINDINGS = [

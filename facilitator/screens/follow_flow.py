@@ -26,6 +26,7 @@ DECISIONS = ("decisions", "decision_amendments")
 REFLECTIONS = ("reflections", "reflection_answers", "assumptions", "learning_transfers")
 FOLLOWUPS = ("followups", "followup_changes", "measurements")
 COUNTERMEASURES = ("countermeasures", "countermeasure_causes", "countermeasure_votes", "causes")
+PEOPLE = ("attendance", "evidence")
 
 
 def follow(screen: Screen, changes: Changes) -> None:
@@ -57,9 +58,13 @@ def follow(screen: Screen, changes: Changes) -> None:
             history.refresh_history()
     if changes.touches("causes") and event is not None:
         causes_flow.show(screen, event, hidden=True)
-    if changes.touches(*FOLLOWUPS) and not event_reloaded:
+    if changes.touches(*FOLLOWUPS, "evidence") and not event_reloaded:
         for area in screen.query(FollowUpArea):
             area.reload()
     if changes.touches(*COUNTERMEASURES) and not event_reloaded:
         for area in screen.query(CountermeasureArea):
             area.reload()
+    if changes.touches(*PEOPLE):
+        from facilitator.screens import people_flow
+
+        people_flow.show_session(screen, event)

@@ -441,6 +441,64 @@ def _count_changes(db: Database, tables: tuple[str, ...]) -> None:
             )
 
 
+@MIGRATIONS(name="0015_attendance")
+def _attendance(db: Database) -> None:
+    # Who was there: one row per person per session, present or absent, with a role. The id is derived
+    # from the session and the name (domain/attendance.py), so two laptops marking the same person meet
+    # on one id at merge. A deleted session takes its attendance with it.
+    db.execute(
+        """
+        CREATE TABLE [attendance] (
+            [id] TEXT PRIMARY KEY,
+            [event_id] TEXT NOT NULL REFERENCES [events]([id]),
+            [session_id] TEXT NOT NULL REFERENCES [sessions]([id]) ON DELETE CASCADE,
+            [person] TEXT NOT NULL,
+            [guest] INTEGER NOT NULL DEFAULT 0 CHECK ([guest] BETWEEN 0 AND 1),
+            [present] INTEGER NOT NULL DEFAULT 0 CHECK ([present] BETWEEN 0 AND 1),
+            [role] TEXT NOT NULL DEFAULT '' CHECK ([role] IN ('', 'timekeeper', 'scribe', 'presenter', 'set_adviser')),
+            [position] INTEGER NOT NULL DEFAULT 0,
+            [updated_at] TEXT NOT NULL
+        )
+        """
+    )
+    db["attendance"].create_index(["event_id"])
+    db["attendance"].create_index(["session_id", "position"])
+    _count_changes(db, ("attendance",))
+
+
+@MIGRATIONS(name="0016_evidence")
+def _evidence(db: Database) -> None:
+    # Photos and files attached to an item of the event. The item is named by kind and id, not by a
+    # foreign key, so evidence can point at causes and countermeasures whatever tables hold them; the
+    # file lives once under its SHA-256 in evidence/ beside the database (storage/evidence.py).
+    db.execute(
+        """
+        CREATE TABLE [evidence] (
+            [id] TEXT PRIMARY KEY,
+            [event_id] TEXT NOT NULL REFERENCES [events]([id]),
+            [item_kind] TEXT NOT NULL CHECK ([item_kind] IN ('session', 'cause', 'countermeasure', 'target')),
+            [item_id] TEXT NOT NULL,
+            [sha256] TEXT NOT NULL CHECK (length([sha256]) = 64),
+            [original_name] TEXT NOT NULL,
+            [size] INTEGER NOT NULL,
+            [media_type] TEXT NOT NULL,
+            [caption] TEXT NOT NULL DEFAULT '',
+            [attached_at] TEXT NOT NULL
+        )
+        """
+    )
+    db["evidence"].create_index(["event_id", "attached_at"])
+    db["evidence"].create_index(["item_kind", "item_id"])
+    db["evidence"].create_index(["sha256"])
+    _count_changes(db, ("evidence",))
+    # A deleted session or target takes its evidence rows with it (the files stay: others may share them).
+    for table, kind in (("sessions", "session"), ("targets", "target")):
+        db.execute(
+            f"CREATE TRIGGER [{table}_drop_evidence] AFTER DELETE ON [{table}] BEGIN "
+            f"DELETE FROM [evidence] WHERE item_kind = '{kind}' AND item_id = OLD.id; END"
+        )
+
+
 def known_names() -> set[str]:
     return {migration.name for migration in MIGRATIONS._migrations}
 

@@ -10,6 +10,7 @@ from collections import Counter
 from datetime import date
 from typing import TYPE_CHECKING
 
+from facilitator.domain.attendance import continuity, team_names
 from facilitator.domain.event import Event
 from facilitator.domain.measurement import progress_for
 from facilitator.domain.mirror import Mirror, MirrorFacts, drift, mirror
@@ -78,6 +79,7 @@ def gather_facts(store: Store, event: Event | str) -> MirrorFacts:
         followups_done=sum(1 for f in followups if not f.status.is_open),
         facilitator_named=bool(event.facilitator.strip()),
         decisions=Counter({who.value: n for who, n in store.decisions.decided_by_counts(event_id).items()}),
+        continuity=continuity(store.attendance.present_by_day(event_id), team_names(event)),
     )
 
 

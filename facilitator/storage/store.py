@@ -14,9 +14,11 @@ from facilitator.storage.events import EventRepository
 
 if TYPE_CHECKING:
     from facilitator.storage.agenda import AgendaRepository
+    from facilitator.storage.attendance import AttendanceRepository
     from facilitator.storage.causes import CauseRepository
     from facilitator.storage.countermeasures import CountermeasureRepository
     from facilitator.storage.decisions import DecisionRepository
+    from facilitator.storage.evidence import EvidenceRepository
     from facilitator.storage.followups import FollowUpRepository
     from facilitator.storage.measurements import MeasurementRepository
     from facilitator.storage.reflections import ReflectionRepository
@@ -94,3 +96,16 @@ class Store:
         from facilitator.storage.countermeasures import CountermeasureRepository
 
         return CountermeasureRepository(self.db, self.clock)
+
+    @cached_property
+    def attendance(self) -> AttendanceRepository:
+        from facilitator.storage.attendance import AttendanceRepository
+
+        return AttendanceRepository(self.db, self.clock)
+
+    @cached_property
+    def evidence(self) -> EvidenceRepository:
+        from facilitator import paths
+        from facilitator.storage.evidence import EvidenceRepository
+
+        return EvidenceRepository(self.db, self.clock, paths.evidence_dir(self.path))

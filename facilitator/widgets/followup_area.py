@@ -22,6 +22,7 @@ from facilitator.screens.measurement_form import MeasurementFormScreen
 from facilitator.widgets.earlier_followups import EarlierFollowUps, day_notice
 from facilitator.widgets.newspaper import Newspaper
 from facilitator.widgets.sustain_panel import SustainPanel
+from facilitator.widgets.item_evidence import ItemEvidence, target_parts
 from facilitator.widgets.target_sheet import LEGEND, TargetSheet
 
 
@@ -54,6 +55,7 @@ class FollowUpArea(Vertical):
             yield Static("Target sheet", classes="area-heading -first", markup=False)
             yield Static(LEGEND, classes="area-legend", markup=False)
         yield TargetSheet(id="target-sheet")
+        yield ItemEvidence(id="target-evidence")
         yield SustainPanel(id="sustain")
         yield Static("Kaizen newspaper", classes="area-heading", id="newspaper-heading", markup=False)
         yield Static(
@@ -95,6 +97,7 @@ class FollowUpArea(Vertical):
         kaizen = event.kind.value == "kaizen"
         self.query_one("#newspaper-heading", Static).update("Kaizen newspaper" if kaizen else "Actions agreed in the set")
         self.query_one(TargetSheet).progress = progress_for(event.targets, store.measurements.for_event(event.id))
+        self.query_one("#target-evidence", ItemEvidence).show(*target_parts(store, event))
         self.query_one(SustainPanel).load(event)
         self.query_one(Newspaper).show(store.followups.for_event(event.id), event.end_date, today)
         earlier = store.followups.open_from_earlier_events(event)
