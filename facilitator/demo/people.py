@@ -21,8 +21,8 @@ from facilitator.storage.store import Store
 Pixel = tuple[int, int, int]
 
 # Sessions per day that ran (the demo agenda's positions), breaks left out: nobody takes attendance at lunch.
-_BLITZ_RUN = {1: (0, 1, 2, 4, 6, 7, 8), 2: (0, 1, 2, 4, 6, 7, 8), 3: (0, 1)}
-_BLITZ_ABSENT = {(1, 8): {"Marek Kowalski"}, (2, 6): {"Grace Osei"}, (3, 1): {"Priya Nair"}}
+_BLITZ_RUN = {1: (0, 1, 2, 4, 6, 7, 8), 2: (0, 1, 2, 4, 6, 7, 8), 3: (0,)}  # day 3: today, the stand-up
+_BLITZ_ABSENT = {(1, 8): {"Marek Kowalski"}, (2, 6): {"Grace Osei"}}
 _BLITZ_ROLES = {1: ("Tom Becker", "Dana Whitfield"), 2: ("Grace Osei", "Luis Ortega"), 3: ("Priya Nair", "Tom Becker")}
 GUEST = "Ravi Shah"  # the press maker's service engineer, in for the root-cause day
 _GUEST_SESSIONS = {(2, 1), (2, 2), (2, 4)}
@@ -104,7 +104,7 @@ def seed(store: Store, today) -> None:
         ("evidence:before", "staging-area-before.png", before_photo(), ItemKind.SESSION, demo_id("session:blitz:1:4"),
          "Die cart parked across the aisle during the gemba; bolts loose on the floor", 1, time(11, 5)),
         ("evidence:after", "shadow-board-after.png", after_photo(), ItemKind.TARGET, demo_id("target:changeover"),
-         "Shadow board at the press: clamps and bolt kits in place before the changeover starts", 3, time(10, 40)),
+         "Shadow board the tool room mounted overnight: clamps and bolt kits in place before a changeover", 3, time(7, 50)),
     )
     for name, file_name, data, kind, item_id, caption, day, at in photos:
         sha = _keep(store, data)

@@ -20,12 +20,12 @@ def files_text(items: list[Evidence]) -> str:
 
 class ItemEvidence(Static):
     DEFAULT_CSS = """
-    ItemEvidence { height: auto; max-height: 3; padding: 0 1; color: $text-muted; }
+    ItemEvidence { height: 1; padding: 0 1; color: $text-muted; }
     """
 
     def show(self, *parts: str) -> None:
         text = "  |  ".join(part for part in parts if part)
-        self.update(Text(visible(text), overflow="ellipsis"))
+        self.update(Text(visible(text), no_wrap=True, overflow="ellipsis"))  # one row, so the list keeps its room
         self.display = bool(text)
 
 

@@ -22,7 +22,9 @@ def complete(words: str, *, shell: str = "bash", db=None) -> list[str]:
 def test_commands_and_formats():
     assert complete("ti") == ["plain,timer"]
     assert {"plain,doctor", "plain,export", "plain,keymap"} <= set(complete(""))
-    assert complete("export abc --format ") == ["plain,md", "plain,json", "plain,csv", "plain,html", "plain,a3", "plain,ics"]
+    assert complete("export abc --format ") == [
+        "plain,md", "plain,json", "plain,csv", "plain,html", "plain,a3", "plain,ics", "plain,zip",
+    ]
 
 
 def test_event_ids_with_titles_by_id_or_by_a_word_of_the_title(tmp_path):

@@ -182,3 +182,20 @@ def test_cli_exports_a_zip_and_imports_it(store, blitz, tmp_path):
     assert zip_path.endswith("-with-files.zip")
     imported = runner.invoke(cli, ["--db", str(tmp_path / "new" / "n.db"), "import", zip_path])
     assert imported.exit_code == 0 and "Evidence: 2 files restored" in imported.output
+
+
+def test_the_demo_has_attendance_a_guest_on_day_two_and_two_photos_with_their_files(store):
+    from facilitator.demo import load_demo
+    from facilitator.demo.charters import BLITZ_ID
+    from facilitator.demo.people import GUEST
+
+    load_demo(store)
+    guests = store.db.execute(
+        "select distinct s.day from attendance a join sessions s on s.id = a.session_id where a.person = ? and a.guest = 1",
+        [GUEST],
+    ).fetchall()
+    assert [tuple(row) for row in guests] == [(2,)]
+    photos = store.evidence.for_event(BLITZ_ID)
+    assert sorted(p.item_kind.value for p in photos) == ["session", "target"]
+    assert all(store.evidence.read_file(p.sha256) is not None and p.media_type == "image/png" for p in photos)
+    assert all(store.evidence.read_file(p.sha256).startswith(b"\x89PNG\r\n\x1a\n") for p in photos)
