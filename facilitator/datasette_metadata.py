@@ -136,6 +136,19 @@ TABLES: dict[str, tuple[str, dict[str, str], dict[str, Any]]] = {
         "member": "The team member (a name from the charter).", "dots": "How many of their dots they put on it.",
         "voted_at": "When they last changed them (UTC).",
     }, {"facets": ["member"]}),
+    "attendance": ("Who was there: one row per person per session, present or absent, with a role.", {
+        "id": "Derived from the session and the name, so marks from two laptops meet.", "event_id": _EVENT,
+        "session_id": "The session (sessions.id).", "person": "The name, as in the charter's team or as typed.",
+        "guest": "1 for a guest, 0 for a member of the charter's team.", "present": "1 present, 0 absent.",
+        "role": "timekeeper, scribe, presenter, set_adviser, or empty.", "position": "Order in the checklist.",
+        "updated_at": "When the mark last changed (UTC).",
+    }, {}),
+    "evidence": ("Photos and files attached to a session, cause, countermeasure or target; the file is in evidence/<sha256>.", {
+        "id": _ID, "event_id": _EVENT, "item_kind": "session, cause, countermeasure or target.",
+        "item_id": "The item's id in its table.", "sha256": "The file's SHA-256: its name in the evidence folder.",
+        "original_name": "The file's name when attached.", "size": "Bytes.", "media_type": "e.g. image/png.",
+        "caption": "What it shows.", "attached_at": "When it was attached (UTC).",
+    }, {}),
     "change_counters": ("Internal: one counter per table, bumped by triggers, so open screens reload what moved.", {
         "name": "The table.", "n": "How many changes so far.",
     }, {"hidden": True}),

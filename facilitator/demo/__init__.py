@@ -23,7 +23,8 @@ def load_demo(store: Store) -> str:
         followups.seed(store, today)
         reflections.seed(store, today)
         causes.seed(store, today)
-        people.seed(store, today)
+        if {"attendance", "evidence"} <= set(store.db.table_names()):  # a database left at an older schema has neither
+            people.seed(store, today)
         countermeasures.seed(store, today)  # last: it answers the verified causes and adds to the decision log
     return (
         "Demo loaded: a 5-day press-line changeover blitz (day 3 today) "

@@ -150,6 +150,16 @@ def summary(people: Sequence[Attendee]) -> str:
     return text + (": " + "; ".join(parts) if parts else "")
 
 
+def headcount(people: Sequence[Attendee]) -> str:
+    """``2 of 3 here, 1 guest``: the short form, for a line beside other things; empty before it was taken."""
+    if not any(attendee.marked for attendee in people):
+        return ""
+    team = [attendee for attendee in people if not attendee.guest]
+    guests = sum(1 for attendee in people if attendee.guest and attendee.present)
+    text = f"{sum(1 for attendee in team if attendee.present)} of {len(team)} here"
+    return text + (f", {guests} guest{'s' if guests != 1 else ''}" if guests else "")
+
+
 def continuity(days: dict[int, set[str]], team: Sequence[str]) -> float | None:
     """How steadily the same people came: each team member's share of the marked days (or meetings)
     they were at, averaged over the team. None with fewer than two marked days, or no team.

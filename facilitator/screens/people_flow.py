@@ -13,7 +13,7 @@ from textual.widgets import DataTable, TabbedContent
 from facilitator.domain.agenda import Session
 from facilitator.domain.errors import UserError
 from facilitator.domain.event import Event
-from facilitator.domain.attendance import summary
+from facilitator.domain.attendance import headcount
 from facilitator.screens.attendance import AttendanceScreen
 from facilitator.screens.evidence import EvidenceScreen
 from facilitator.widgets.agenda_view import AgendaView
@@ -109,8 +109,8 @@ def show_session(screen: Screen, event: Event | None) -> None:
     if line is None or event is None or session_id is None:
         return
     store = screen.app.store
-    who = summary(store.attendance.roster(event, session_id))
-    line.show(f"Who: {who}" if who else "", files_text(store.evidence.for_item("session", session_id)))
+    who = headcount(store.attendance.roster(event, session_id))  # short: the files share the row
+    line.show(f"Who: {who} (w)" if who else "", files_text(store.evidence.for_item("session", session_id)))
 
 
 def show_targets(screen: Screen, event: Event | None) -> None:

@@ -42,7 +42,7 @@ async def test_attendance_in_a_burst_marks_people_roles_and_a_guest(store, make_
         await pilot.pause()
         assert summary(store.attendance.roster(event, session)) == (
             "2 of 3 present: timekeeper Dana Whitfield, scribe Luis Ortega; guest Ravi Shah; absent Priya Nair")
-        assert "Who: 2 of 3 present" in screen_text(app)  # shown under the agenda with the session
+        assert "Who: 2 of 3 here, 1 guest (w)" in screen_text(app)  # shown under the agenda with the session
 
 
 async def test_a_half_typed_guest_is_not_thrown_away_silently(store, make_app):

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from facilitator.domain.attendance import (
-    Attendee, Role, attendance_id, clean_guest, continuity, next_role, roster, summary, team_names, toggled, with_role,
+    Attendee, Role, attendance_id, clean_guest, continuity, headcount, next_role, roster, summary, team_names, toggled,
+    with_role,
 )
 from facilitator.domain.errors import ValidationError
 from facilitator.domain.event import EventKind
@@ -66,6 +67,13 @@ def test_summary_says_who_was_there_and_nothing_before_it_was_taken():
     people = toggled(people, 1)
     people.append(Attendee("Ravi Shah", True, guest=True, marked=True))
     assert summary(people) == "2 of 3 present: timekeeper Dana Whitfield; guest Ravi Shah; absent Priya Nair"
+
+
+def test_headcount_is_the_short_form():
+    people = roster(TEAM, [])
+    assert headcount(people) == ""
+    people = [*toggled(people, 0), Attendee("Ravi Shah", True, guest=True, marked=True)]
+    assert headcount(people) == "1 of 3 here, 1 guest"
 
 
 def test_continuity_is_the_share_of_marked_days_each_member_came():
