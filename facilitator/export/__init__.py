@@ -126,6 +126,7 @@ def import_file(store: Store, path: Path) -> ImportReport:
     else:
         records = json_format.load(path)
     check_file(records, str(path))
+    files_named = bundle.named_files(records)  # kept aside: the rows are let go before the merge ends
 
     def verify() -> None:
         seal_imported(store.db, records)
@@ -137,7 +138,7 @@ def import_file(store: Store, path: Path) -> ImportReport:
     # The same rules as the screens and the CLI, record by record, before anything is written.
     report = merge(store.db, records, str(path), verify, check=check_records)
     # The rows are committed; the files follow (a file is only ever added, under its own digest).
-    note = bundle.restore(store.evidence, records, kept, mismatched, from_zip=from_zip)
+    note = bundle.restore(store.evidence, files_named, kept, mismatched, from_zip=from_zip)
     if note:
         report.notes.append(note)
     return report

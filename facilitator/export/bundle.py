@@ -86,11 +86,16 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def restore(evidence_repository, records: EventRecords, kept: dict[str, bytes], mismatched: list[str], *, from_zip: bool) -> str:
-    """Keep the files that came with the import; one line about any file still not here (else empty)."""
+def named_files(records: EventRecords) -> dict[str, str]:
+    """Each attached file's digest and the name it was first attached under, in the records' order."""
     names: dict[str, str] = {}
     for row in records.rows("evidence"):
         names.setdefault(str(row["sha256"]), str(row["original_name"]))
+    return names
+
+
+def restore(evidence_repository, names: dict[str, str], kept: dict[str, bytes], mismatched: list[str], *, from_zip: bool) -> str:
+    """Keep the files that came with the import; one line about any file still not here (else empty)."""
     restored = 0
     for sha, data in kept.items():
         if not evidence_repository.has_file(sha):

@@ -491,8 +491,8 @@ def _evidence(db: Database) -> None:
     db["evidence"].create_index(["item_kind", "item_id"])
     db["evidence"].create_index(["sha256"])
     _count_changes(db, ("evidence",))
-    # A deleted session or target takes its evidence rows with it (the files stay: others may share them).
-    for table, kind in (("sessions", "session"), ("targets", "target")):
+    # A deleted item takes its evidence rows with it (the files stay: others may share them).
+    for table, kind in (("sessions", "session"), ("targets", "target"), ("causes", "cause"), ("countermeasures", "countermeasure")):
         db.execute(
             f"CREATE TRIGGER [{table}_drop_evidence] AFTER DELETE ON [{table}] BEGIN "
             f"DELETE FROM [evidence] WHERE item_kind = '{kind}' AND item_id = OLD.id; END"

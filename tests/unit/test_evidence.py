@@ -50,7 +50,7 @@ def test_a_file_is_kept_once_under_its_digest_beside_the_database(store, blitz, 
     assert store.evidence.counts(event.id, "session") == {session: 2}
 
 
-@pytest.mark.parametrize("case", ["missing", "folder", "huge", "empty path", "unknown item", "no causes", "bad caption"])
+@pytest.mark.parametrize("case", ["missing", "folder", "huge", "empty path", "unknown item", "no such cause", "bad caption"])
 def test_a_bad_attachment_is_one_line_and_changes_nothing(store, blitz, tmp_path, monkeypatch, case):
     event, session = blitz
     before, files = snapshot(store.db), _files(store)
@@ -85,12 +85,18 @@ def test_an_unreadable_file_is_refused(store, blitz, tmp_path):
         store.evidence.attach(event.id, "session", session, locked)
 
 
-def test_evidence_attaches_to_causes_once_their_table_exists(store, blitz, tmp_path):
+def test_evidence_attaches_to_a_cause_and_goes_with_it(store, blitz, tmp_path):
     event, _ = blitz
-    store.db.execute("create table causes (id text primary key, event_id text, text text)")
-    store.db.execute("insert into causes values ('c1', ?, 'Clamps adjusted by hand')", [event.id])
+    store.db.execute(
+        "insert into causes (id, event_id, kind, text, created_at) values ('c1', ?, 'problem', 'Changeovers are slow', '2026-11-25')",
+        [event.id],
+    )
     attached = store.evidence.attach(event.id, "cause", "c1", tmp_path / "after.png")
     assert store.evidence.for_item("cause", "c1") == [attached]
+    with pytest.raises(UserError, match="No countermeasure"):
+        store.evidence.attach(event.id, "countermeasure", "c1", tmp_path / "after.png")
+    store.db.execute("delete from causes where id = 'c1'")
+    assert store.evidence.for_item("cause", "c1") == []
 
 
 def test_deleting_a_session_drops_its_evidence_rows_but_keeps_the_file(store, blitz):
