@@ -52,6 +52,6 @@ EVENT_TABLES: list[EventTable] = [
     EventTable("countermeasures", "event_id", "created_at"),
     EventTable("countermeasure_causes", "event_id", "countermeasure_id, position"),
     EventTable("countermeasure_votes", "event_id", "countermeasure_id, member"),
-    EventTable("attendance", "event_id", "session_id, position"),
+    EventTable("attendance", "event_id", "session_id, position", flags=("guest", "present")),
     EventTable("evidence", "event_id", "attached_at"),
 ]
