@@ -18,7 +18,11 @@ from textual.widgets import Static, TabPane
 from facilitator.keymap import as_user_sees
 
 # Screen-level bindings are grouped by the first word of their id.
-_SCREEN_GROUPS = {"timer": "Timer (the clock above every area)", "tab": "Areas"}
+_SCREEN_GROUPS = {
+    "timer": "Timer (the clock above every area)", "tab": "Areas",
+    # After the timer's: the first screenful keeps the event's keys and the timer's together.
+    "take": "Who was there and evidence", "attach": "Who was there and evidence",
+}
 
 
 def _described(bindings) -> list[Binding]:
