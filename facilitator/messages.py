@@ -65,6 +65,13 @@ class DayStarted(Message):
 
 
 @dataclass
+class DecisionLogBroken(Message):
+    """The event's decision chain no longer verifies: what was changed, for a line over every tab."""
+
+    what: str
+
+
+@dataclass
 class DatabaseChanged(Message, bubble=False):
     """Another process (the CLI, a second cockpit, the projector, Datasette) committed to these tables.
 

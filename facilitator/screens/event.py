@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Header, Input, Select, TabbedContent, Tab
 from facilitator.domain.display import visible
 from facilitator.domain.errors import UserError
 from facilitator.domain.event import Event, EventStatus
-from facilitator.messages import DatabaseChanged, DayStarted, DecisionLogged, EventChanged, SessionFinished
+from facilitator.messages import DatabaseChanged, DayStarted, DecisionLogBroken, DecisionLogged, EventChanged, SessionFinished
 from facilitator.screens import (
     causes_flow, countermeasure_flow, decision_flow, follow_flow, followup_flow, mirror_flow, people_flow,
 )
@@ -91,6 +91,7 @@ class EventScreen(TimerControls, Screen[None]):
         yield ParkingCount(self.event_id, id="parking-count")
         yield MirrorNudge(id="mirror-nudge")
         yield DayNotice(id="day-notice")
+        yield DayNotice(id="log-notice", classes="-alarm")
         with TabbedContent(id="areas"):
             with TabPane("1 Charter", id="charter"):
                 with VerticalScroll():
@@ -257,9 +258,15 @@ class EventScreen(TimerControls, Screen[None]):
         else:
             mirror_flow.refresh(self, self.event)
 
+    @on(DecisionLogBroken)
+    def _log_broken(self, message: DecisionLogBroken) -> None:
+        self.query_one("#log-notice", DayNotice).say(
+            f"Decision log changed outside facilitator: {message.what}. Tab 3 shows it; details: facilitator verify"
+        )
+
     @on(DayStarted)
     def _day_started(self, message: DayStarted) -> None:
-        self.query_one(DayNotice).say(message.notice)
+        self.query_one("#day-notice", DayNotice).say(message.notice)
 
     @on(DatabaseChanged)
     def _follow_database(self, message: DatabaseChanged) -> None:

@@ -35,9 +35,9 @@ def open_report_out(screen: Screen, event: Event | None) -> None:
 
 def greet(screen: Screen, event: Event) -> None:
     """Say on the screen's day line (not a toast: it would cover a dialog opened at once) what is open."""
-    screen.query_one(DayNotice).say(day_notice(event, screen.app.store, local_today(screen.app.clock)))
+    screen.query_one("#day-notice", DayNotice).say(day_notice(event, screen.app.store, local_today(screen.app.clock)))
 
 
 def tab_shown(screen: Screen, tab: str) -> None:
     if tab == "followup":  # the facilitator is looking at them now: the line has done its work
-        screen.query_one(DayNotice).dismiss()
+        screen.query_one("#day-notice", DayNotice).dismiss()

@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.reactive import var
 from textual.widgets import DataTable, Input, Static
 
+from facilitator.messages import DecisionLogBroken
 from facilitator.domain.decision import DecidedBy, Decision, DecisionFilter, LogState, Verdict
 from facilitator.storage.digests import check_event
 from facilitator.widgets.decision_cells import row_cells, verdict_styles
@@ -207,9 +208,9 @@ class DecisionLog(Vertical):
             f"Changed outside facilitator: {what}. Details: facilitator verify"
         )
         self.add_class("-broken")
-        # Said once more over whichever tab is showing: the event opens on its charter, not on this log.
-        self.notify(f"{what}. The decision log (3) says so; details: facilitator verify",
-                    title="Decision log changed outside facilitator", severity="error", timeout=20, markup=False)
+        # Said once more over whichever tab is showing (the event opens on its charter, not on this log), as
+        # a line above the tabs: a toast would sit over the very rows the facilitator needs to read.
+        self.post_message(DecisionLogBroken(what))
 
     @on(DataTable.RowHighlighted, "#decision-table")
     def _maybe_more(self, message: DataTable.RowHighlighted) -> None:
