@@ -53,7 +53,7 @@ def export_event(
         from facilitator.export import a3
 
         causes = records.rows("causes") if "causes" in records.tables else _causes(store, event_id)
-        return files.write_text(path, a3.render(records, store.clock.now(), causes))
+        return files.write_text(path, a3.render(records, store.clock.now(), causes, store.evidence.read_file))
     from facilitator.export import mirror_section
     from facilitator.storage.mirror import event_mirror
 

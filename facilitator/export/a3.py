@@ -5,12 +5,17 @@ Left column: background, current condition, target, root-cause analysis (fishbon
 measurements, with sparklines). One self-contained HTML file: inline CSS and SVG, no scripts, nothing
 fetched; every piece of user text escaped. Lists are capped so the page stays one page when printed
 (@page: A3 landscape; A4 landscape prints it scaled), each cap saying how many it left out.
+Photos attached to the sessions and targets (the gemba "before", the board "after") are embedded as
+small data-URI thumbnails in the background (full width of the left column: in the narrow current-condition
+box they pushed the page onto a second sheet), so the page still opens offline.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import math
+from collections.abc import Callable
 from datetime import datetime
 from html import escape
 
@@ -19,6 +24,7 @@ from facilitator.domain.display import visible
 from facilitator.domain.event import format_number
 from facilitator.export.a3_svg import CATEGORIES, fishbone, sparkline
 from facilitator.export.countermeasures_section import ranked_rows, status_text
+from facilitator.export.document import INLINE_IMAGE_TYPES
 from facilitator.export.records import EventRecords, Row
 
 SECTIONS = ("Background", "Current condition", "Target", "Root-cause analysis", "Countermeasures", "Plan", "Follow-up")
@@ -27,6 +33,8 @@ STEP_MAX = 70  # characters of one step of a chain, or of a cause a countermeasu
 MAX_COUNTERMEASURES = 8
 MAX_PLAN = 9
 MAX_TARGETS = 5
+MAX_PHOTOS = 3  # thumbnails: the page is the story, the full pictures are in the HTML export
+PHOTO_KINDS = ("session", "target")
 
 _STYLE = """
 @page { size: A3 landscape; margin: 10mm; }
@@ -37,7 +45,7 @@ header { display: flex; justify-content: space-between; align-items: baseline; b
          padding-bottom: 2mm; margin-bottom: 3mm; }
 h1 { font-size: 17pt; margin: 0; }
 .who { color: #444; text-align: right; font-size: 9.5pt; }
-main { display: grid; grid-template-columns: 1fr 1fr; gap: 5mm; }
+main { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 5mm; }  /* halves, whatever is in them */
 .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 3mm; }
 section { border: 1px solid #999; border-radius: 2mm; padding: 2mm 3mm; margin-bottom: 3mm; break-inside: avoid; }
 h2 { font-size: 11.5pt; margin: 0 0 1.5mm; color: #1f4e99; }
@@ -53,6 +61,10 @@ ol.chains li { margin-bottom: 0.8mm; }
 .quick { color: #2a7a2a; font-weight: bold; }
 svg.fishbone { width: 100%; height: auto; max-height: 56mm; }
 svg.spark { vertical-align: middle; }
+.photos { display: flex; gap: 2mm; margin-top: 1.5mm; }
+.photos figure { margin: 0; width: 32%; }
+.photos img { display: block; height: 22mm; width: auto; max-width: 100%; border: 1px solid #ccc; }
+.photos figcaption { font-size: 8pt; color: #444; }
 @media print { body { padding: 0; max-width: none; } }
 """
 
@@ -73,8 +85,11 @@ def _number(value: object) -> float | None:
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) else None
 
 
-def render(records: EventRecords, now: datetime, causes: list[Row]) -> str:
-    """The page for ``records``; ``causes`` are the event's cause rows (the causes area's table)."""
+def render(
+    records: EventRecords, now: datetime, causes: list[Row], read_file: Callable[[str], bytes | None] = lambda _: None
+) -> str:
+    """The page for ``records``; ``causes`` are the event's cause rows (the causes area's table); ``read_file``
+    gives an attached file's bytes by its SHA-256 (None when it is not in the evidence folder)."""
     event = records.event
     team = ", ".join(_list(event.get("team"))) or "-"
     who = (
@@ -84,7 +99,7 @@ def render(records: EventRecords, now: datetime, causes: list[Row]) -> str:
     )
     # Current condition and target side by side: they read as a pair, and the root causes keep their room.
     pair = f'<div class="pair">{_current(records)}{_target(records)}</div>'
-    left = [_background(event), pair, _root_causes(event, causes)]
+    left = [_background(event, _photos(records, read_file)), pair, _root_causes(event, causes)]
     right = [_countermeasures(records), _plan(records), _follow_up(records)]
     return "\n".join(
         [
@@ -92,7 +107,7 @@ def render(records: EventRecords, now: datetime, causes: list[Row]) -> str:
             '<html lang="en">',
             "<head>",
             '<meta charset="utf-8">',
-            '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">',
+            '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'; img-src data:">',
             f"<title>A3: {_text(event.get('title'))}</title>",
             f"<style>{_STYLE}</style>",
             "</head>",
@@ -130,14 +145,14 @@ def _more(hidden: int, what: str) -> str:
     return f'<p class="muted">+{hidden} more {what} in the full export.</p>' if hidden > 0 else ""
 
 
-def _background(event: Row) -> str:
+def _background(event: Row, photos: str) -> str:
     problem = event.get("problem") or "No problem statement was written."
     scope = []
     for label, column in (("In bounds", "in_bounds"), ("Out of bounds", "out_of_bounds")):
         items = _list(event.get(column))
         if items:
             scope.append(f'<p class="muted"><b>{label}:</b> {_text("; ".join(items))}</p>')
-    return _section(1, "Background", f"<p>{_text(problem)}</p>" + "".join(scope))
+    return _section(1, "Background", f"<p>{_text(problem)}</p>" + "".join(scope) + photos)
 
 
 def _targets(records: EventRecords) -> list[Row]:
@@ -154,6 +169,29 @@ def _current(records: EventRecords) -> str:
     )
     body = _table('<th>Metric</th><th class="num">Baseline</th>', rows)
     return _section(2, "Current condition", body + _more(len(targets) - MAX_TARGETS, "targets"))
+
+
+def _photos(records: EventRecords, read_file: Callable[[str], bytes | None]) -> str:
+    """The first pictures of the sessions and targets, as thumbnails whose bytes travel in the page."""
+    pictures = [
+        row for row in records.rows("evidence")
+        if row.get("item_kind") in PHOTO_KINDS and row.get("media_type") in INLINE_IMAGE_TYPES
+    ]
+    figures = []
+    for row in pictures:
+        if len(figures) == MAX_PHOTOS:
+            break
+        data = read_file(str(row["sha256"]))
+        if data is None:  # not in this database's evidence folder: the HTML export names it
+            continue
+        source = f"data:{row['media_type']};base64,{base64.b64encode(data).decode('ascii')}"
+        caption = str(row.get("caption") or row.get("original_name") or "")
+        figures.append(
+            f'<figure><img alt="{_text(caption)}" src="{escape(source)}"><figcaption>{_text(caption)}</figcaption></figure>'
+        )
+    if not figures:
+        return ""
+    return f'<div class="photos">{"".join(figures)}</div>' + _more(len(pictures) - len(figures), "photos")
 
 
 def _target(records: EventRecords) -> str:

@@ -82,6 +82,10 @@ class Fishbone:
     picture: tuple[str, ...]
 
 
+# Only kinds every browser shows inline; anything else (an SVG could carry a script) is named, not embedded.
+INLINE_IMAGE_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/webp", "image/bmp"})
+
+
 @dataclass(frozen=True)
 class Figure:
     """An attached image: HTML embeds ``data`` (so the page opens offline); Markdown names the file."""

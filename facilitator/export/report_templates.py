@@ -32,6 +32,7 @@ from markupsafe import Markup
 from facilitator import paths
 from facilitator.domain import markdown
 from facilitator.domain.display import visible
+from facilitator.export.document import INLINE_IMAGE_TYPES
 
 BUILTIN = Path(__file__).with_name("templates")
 Warn = Callable[[str], None]
@@ -71,8 +72,6 @@ def _fishbone_svg(fishbone: Any) -> Markup:
     return Markup(draw(fishbone))  # draw() escapes every text it places in the picture
 
 
-# Only kinds every browser shows inline; anything else (an SVG could carry a script) is named, not embedded.
-_EMBEDDED = {"image/png", "image/jpeg", "image/gif", "image/webp", "image/bmp"}
 
 
 def _figure_html(figure: Any) -> Markup:
@@ -80,7 +79,7 @@ def _figure_html(figure: Any) -> Markup:
     import base64
 
     caption = html.escape(visible(str(figure.caption)), quote=True)
-    if figure.data is None or figure.media_type not in _EMBEDDED:
+    if figure.data is None or figure.media_type not in INLINE_IMAGE_TYPES:
         return Markup(f"<figure><figcaption>{caption}</figcaption></figure>")
     source = f"data:{figure.media_type};base64,{base64.b64encode(figure.data).decode('ascii')}"
     return Markup(f'<figure><img src="{source}" alt="{caption}"><figcaption>{caption}</figcaption></figure>')

@@ -67,6 +67,9 @@ class EventScreen(TimerControls, Screen[None]):
                 tooltip="Who was there: the checklist of the highlighted (or running) session; space, r role, g guest"),
         Binding("v", "attach_evidence", "Evidence", id="attach_evidence", show=False,
                 tooltip="Photos and files of the highlighted session (in the follow-up area: of a target); attach by path"),
+        # v gives dots in 7 Fixes and switches views in 6 Causes: F reaches the files of what is highlighted there.
+        Binding("F", "attach_evidence", "Files", id="attach_evidence_files", show=False,
+                tooltip="Photos and files of what is highlighted: a session, a target, a cause or a countermeasure"),
         Binding("M", "method_mirror", "Mirror", id="method_mirror", show=False, tooltip="The method mirror: does this event behave like Action Learning, a Kaizen event or a task force?"),
         Binding("escape", "back", "Events", id="back_to_events", show=False, tooltip="Back to the list of events (in a field: clear it, then leave it)"),
         Binding("e", "edit_charter", "Edit charter", id="edit_charter", show=False, tooltip="Edit the charter: scope, team, targets"),

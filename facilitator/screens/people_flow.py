@@ -52,14 +52,42 @@ def take_attendance(screen: Screen, event: Event | None) -> None:
 def attach_evidence(screen: Screen, event: Event | None) -> None:
     if event is None:
         return
-    if screen.query_one(TabbedContent).active == "followup":
+    active = screen.query_one(TabbedContent).active
+    if active == "followup":
         _pick_target(screen, event)
+        return
+    if active == "causes":
+        _cause_files(screen, event)
+        return
+    if active == "countermeasures":
+        _countermeasure_files(screen, event)
         return
     session = _session_in_hand(screen)
     if session is None:
         screen.notify("No session in hand: highlight one in the agenda (2), then press v.", severity="warning")
         return
     _open(screen, event, "session", session.id, _label(event, session))
+
+
+def _cause_files(screen: Screen, event: Event) -> None:
+    from facilitator.widgets.causes_view import CausesView
+
+    cause = screen.query_one(CausesView).selected
+    if cause is None:
+        screen.notify("No cause highlighted: add one (i) or move to one, then press F.", severity="warning")
+        return
+    _open(screen, event, "cause", cause.id, f"Cause: {cause.text}")
+
+
+def _countermeasure_files(screen: Screen, event: Event) -> None:
+    from facilitator.widgets.countermeasure_table import CountermeasureTable
+
+    tables = screen.query(CountermeasureTable)
+    chosen = tables.first().selected_id() if tables else None
+    if chosen is None:
+        screen.notify("No countermeasure highlighted: propose one (i), then press F.", severity="warning")
+        return
+    _open(screen, event, "countermeasure", chosen, f"Countermeasure: {screen.app.store.countermeasures.get(chosen).text}")
 
 
 def _pick_target(screen: Screen, event: Event) -> None:

@@ -89,3 +89,31 @@ async def test_evidence_for_a_target_from_the_follow_up_area(store, make_app, tm
         await burst(pilot, ["escape"], until=lambda: not isinstance(app.screen, EvidenceScreen))
         await pilot.pause()
         assert "Changeover time: 1 file: after.png" in screen_text(app)
+
+
+async def test_files_of_a_cause_and_of_a_countermeasure_with_F(store, make_app, tmp_path):
+    # v switches views in 6 Causes and gives dots in 7 Fixes: F reaches the highlighted item's files there.
+    from facilitator.domain.countermeasures import CountermeasureForm
+    from tests.countermeasure_support import add_cause
+
+    event, _ = _blitz(store)
+    cause = add_cause(store, event.id, "Setter walks to the tool room", category="man")  # the bone shown first
+    fix = store.countermeasures.add(event.id, CountermeasureForm("Die cart", "2", "5", (cause,)), day=1)
+    store.db.conn.commit()
+    photo = tmp_path / "cart.png"
+    photo.write_bytes(before_photo())
+
+    def kinds() -> list[str]:
+        return [row["item_kind"] for row in store.db.query("select item_kind from evidence order by rowid")]
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_event(app, pilot, event.id)
+        await burst(pilot, ["6", "F", *typed(str(photo)), "enter"], until=lambda: len(kinds()) == 1)
+        assert kinds() == ["cause"]
+        await burst(pilot, ["escape"], until=lambda: not isinstance(app.screen, EvidenceScreen))
+        await burst(pilot, ["7", "F", *typed(str(photo)), "enter"], until=lambda: len(kinds()) == 2)
+        assert kinds() == ["cause", "countermeasure"]
+        assert store.evidence.for_item("countermeasure", fix.id)[0].original_name == "cart.png"
+        # One copy of the photo, however many items show it.
+        assert len(list((store.path.parent / "evidence").iterdir())) == 1

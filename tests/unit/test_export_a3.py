@@ -49,7 +49,7 @@ def test_a3_holds_every_section_on_a_landscape_page_with_text_escaped(store, tmp
     assert "<script" not in page and page.count("&lt;script&gt;") >= 4
     assert "[bold]" in page  # markup is text here too
     # Nothing fetched: no links, sources or URLs; the drawings are inline SVG.
-    assert not re.search(r"\b(src|href)=|url\(|https?://", page)
+    assert not re.search(r"\bhref=|url\(|https?://", page) and "<img" not in page
     assert page.count('<svg class="fishbone"') == 1 and '<svg class="spark"' in page and "<polyline" in page
     assert "Die arrives 18 min after the stop &rarr; No visual schedule (root cause, verified)" in page
     assert ">chosen<" in page and ">dropped<" in page and "Luis Ortega" in page  # countermeasures and the plan
@@ -94,3 +94,28 @@ def test_the_demo_a3_prints_on_one_page(tmp_path, monkeypatch):
     for size in ("A3 landscape", "A4 landscape"):
         document = weasyprint.HTML(filename=str(page)).render(stylesheets=[weasyprint.CSS(string=f"@page {{ size: {size} }}")])
         assert len(document.pages) == 1, size
+
+
+def test_a3_embeds_the_photos_of_sessions_and_targets_and_names_none_it_cannot_show(store, tmp_path):
+    import base64
+    import hashlib
+
+    from facilitator.demo.people import after_photo, before_photo
+
+    event = filled(store)
+    (tmp_path / "after.png").write_bytes(after_photo())
+    (tmp_path / "notes.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')
+    store.evidence.attach(event.id, "target", event.targets[0].id, tmp_path / "after.png", f"Board after {EVIL}")
+    store.evidence.attach(event.id, "target", event.targets[0].id, tmp_path / "notes.svg")
+    page = export_event(store, event.id, "a3", tmp_path / "a3.html").read_text(encoding="utf-8")
+    # The PNG travels in the page (opens offline); the policy lets data: images in and nothing else.
+    assert f'src="data:image/png;base64,{base64.b64encode(after_photo()).decode()}"' in page
+    assert "img-src data:" in page and page.count("<img ") == 1  # an SVG could carry a script: never inlined
+    assert "Board after &lt;script&gt;" in page
+    assert not re.search(r"https?://|href=|url\(", page)
+    # A photo whose file left the evidence folder is skipped, not drawn broken.
+    (tmp_path / "before.png").write_bytes(before_photo())
+    store.evidence.attach(event.id, "target", event.targets[0].id, tmp_path / "before.png")
+    store.evidence.file_path(hashlib.sha256(before_photo()).hexdigest()).unlink()
+    page = export_event(store, event.id, "a3", tmp_path / "a3.html").read_text(encoding="utf-8")
+    assert page.count("<img ") == 1
