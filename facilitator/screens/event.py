@@ -160,6 +160,12 @@ class EventScreen(TimerControls, Screen[None]):
         # in the old area (the decision search), whose area then asks to be shown again.
         self.set_focus(None)
         self.query_one(TabbedContent).active = tab
+        # Focus the area's list in the same turn: a key typed right after the digit (6 then N) must find it,
+        # not an unfocused screen that drops it. After the refresh, the focus chain has the last word.
+        pane = self.query_one(f"#{tab}", TabPane)
+        first = next((w for w in pane.query("*") if _takes_area_focus(w, pane)), None)
+        if first is not None:
+            first.focus(scroll_visible=False)
         self.call_after_refresh(self._focus_area, tab)
 
     def _focus_area(self, tab: str) -> None:
@@ -292,3 +298,10 @@ class EventScreen(TimerControls, Screen[None]):
     @on(CountermeasureTable.Asked)
     def _countermeasure_asked(self, message: CountermeasureTable.Asked) -> None:
         countermeasure_flow.ask(self, self.event, message.what, message.item)
+
+
+def _takes_area_focus(widget, pane: TabPane) -> bool:
+    """A list or view of the pane that shows once the pane does (not a field, not a hidden sub-view)."""
+    if not widget.can_focus or isinstance(widget, (Input, TextArea, Select)) or not widget.display:
+        return False
+    return all(node.display for node in widget.ancestors if node is not pane and pane in node.ancestors)
