@@ -173,7 +173,7 @@ class EventScreen(TimerControls, Screen[None]):
         if self.focused is not None:
             return
         pane = self.query_one(f"#{tab}", TabPane)
-        target = next((w for w in self.focus_chain if pane in w.ancestors and not isinstance(w, (Input, TextArea, Select))), None)
+        target = next((w for w in self.focus_chain if pane in w.ancestors and _takes_area_focus(w, pane)), None)
         if target is not None:
             target.focus()
 

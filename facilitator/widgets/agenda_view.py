@@ -24,6 +24,7 @@ from facilitator.domain.errors import UserError
 from facilitator.domain.event import Event, EventKind
 from facilitator.domain.forecast import DayForecast, ForecastRow, forecast_day, needs_replan, replans, verdict
 from facilitator.domain.timer import AgendaState, TimerState
+from facilitator.widgets.row_key import key_under_cursor
 
 _STATE_LABEL = {
     TimerState.PENDING: "",
@@ -219,11 +220,7 @@ class AgendaView(Widget, can_focus=False):
         line.set_class(needs_replan(forecast), "-late")
 
     def selected_id(self) -> str | None:
-        table = self.query_one(DataTable)
-        if not table.row_count:
-            return None
-        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        return row_key.value
+        return key_under_cursor(self.query_one(DataTable))
 
     def _selected(self) -> Session | None:
         session_id = self.selected_id()

@@ -14,6 +14,7 @@ from textual.widgets import DataTable
 
 from facilitator.domain.countermeasures import Countermeasure, Status
 from facilitator.domain.display import visible
+from facilitator.widgets.row_key import key_under_cursor
 from facilitator.widgets.theme_styles import on_theme_change, theme_styles
 
 QUICK_MARK = "★"
@@ -92,11 +93,7 @@ class CountermeasureTable(DataTable):
             self.move_cursor(row=self.get_row_index(selected))
 
     def selected_id(self) -> str | None:
-        if not self.row_count:
-            return None
-        row_key, _ = self.coordinate_to_cell_key(self.cursor_coordinate)
-        key = row_key.value
-        return None if key is None or key.startswith("empty:") else key
+        return key_under_cursor(self, placeholder="empty:")
 
     def select(self, countermeasure_id: str) -> None:
         if countermeasure_id in self.items:

@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
+from facilitator.widgets.row_key import key_under_cursor
 from facilitator.widgets.theme_styles import on_theme_change, theme_styles
 from facilitator.domain.followup import FollowUp, FollowUpStatus, due_phrase, group_by_review
 from facilitator.domain.display import visible
@@ -109,11 +110,7 @@ class Newspaper(DataTable):
             self.move_cursor(row=self.get_row_index(selected))
 
     def selected_id(self) -> str | None:
-        if not self.row_count:
-            return None
-        row_key, _ = self.coordinate_to_cell_key(self.cursor_coordinate)
-        key = row_key.value
-        return None if key is None or key.startswith("group:") else key
+        return key_under_cursor(self, placeholder="group:")
 
     def selected(self) -> FollowUp | None:
         followup_id = self.selected_id()
