@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 
-from facilitator.domain.decision import AmendedField, DecidedBy, DecisionDraft, Verdict
+import pytest
+
+from facilitator.domain.decision import AmendedField, DecidedBy, DecisionDraft, DecisionFilter, Verdict
 from facilitator.export import export_event, import_file
 from facilitator.export.records import read_event
 from facilitator.export.timeline import timeline
 from facilitator.storage.store import Store
 from tests.export_support import kaizen_event, snapshot
+
+merging = importlib.import_module("facilitator.export.merge")  # the package exports a function of that name
+
+
+@pytest.fixture(params=["staged", "row by row"])
+def staging(request, monkeypatch):
+    """Every batch of an import staged (even one row), or none: both ways must give the same database."""
+    monkeypatch.setattr(merging, "STAGE_FROM", 1 if request.param == "staged" else 10**9)
+    return request.param
 
 
 def _decide(store, event, subject, verdict, **kwargs):
@@ -55,7 +67,7 @@ def test_timeline_has_decisions_supersede_links_and_parking_lot_moves(store, clo
     ) in entries
 
 
-def test_decisions_round_trip_byte_identical(store, clock, tmp_path):
+def test_decisions_round_trip_byte_identical(store, clock, tmp_path, staging):
     event = _blitz_with_decisions(store, clock)
     first = export_event(store, event.id, "json", tmp_path / "a.json")
     empty = Store(tmp_path / "empty.db", clock)
@@ -77,7 +89,7 @@ def test_a_successor_listed_before_its_predecessor_still_imports(store, clock, t
     empty.close()
 
 
-def test_two_laptops_superseding_the_same_decision_keep_the_first(store, clock, tmp_path):
+def test_two_laptops_superseding_the_same_decision_keep_the_first(store, clock, tmp_path, staging):
     event = kaizen_event(store)
     parked = _decide(store, event, "Second forklift for die moves", "parked")
     shared = export_event(store, event.id, "json", tmp_path / "shared.json")
@@ -89,12 +101,13 @@ def test_two_laptops_superseding_the_same_decision_keep_the_first(store, clock, 
     theirs = laptop_b.decisions.resolve_parked(parked.id, Verdict.IN_SCOPE, DecidedBy.TEAM, day=3)
     laptop_b.decisions.amend(theirs.id, AmendedField.RATIONALE, "Rent one for the trial")
     other = _decide(laptop_b, event, "Label die positions", "in_scope")
+    _decide(laptop_b, event, "Label die carts", "in_scope")  # a batch of two, the clash between them
     from_b = export_event(laptop_b, event.id, "json", tmp_path / "from-b.json")
     laptop_b.close()
 
     report = import_file(store, from_b)
 
-    assert report.added == {"decisions": 1, "decision_digests": 3}  # the seal of what clashed stays, marked
+    assert report.added == {"decisions": 2, "decision_digests": 4}  # the seal of what clashed stays, marked
     assert sorted((c.table, c.how) for c in report.conflicts) == [
         ("decision_amendments", "depends on"),
         ("decisions", "clashes on"),
@@ -105,6 +118,8 @@ def test_two_laptops_superseding_the_same_decision_keep_the_first(store, clock, 
     from facilitator.storage.digests import check_event
 
     assert check_event(store.db, event.id) is None  # the merged log still verifies
+    found = store.decisions.page(event.id, DecisionFilter(text="Label die"))  # searchable at once
+    assert sorted(decision.subject for decision in found) == ["Label die carts", "Label die positions"]
     before = snapshot(store.db)
     again = import_file(store, from_b)
     assert again.added_total == 0 and snapshot(store.db) == before
