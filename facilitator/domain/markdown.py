@@ -36,6 +36,10 @@ _CLOSING_HASHES = re.compile(r"(\s)(#+)(\s*)$")
 # The only characters _inline may escape: text without any of them (most text) passes through untouched.
 _CANDIDATES = re.compile(r"[\\`\[|<*~_]")
 
+# Every character visible(), the line join or _inline may change: text with none of them, nearly all text,
+# skips all three after this one search.
+_MAY_CHANGE = re.compile(r"[\\`\[|<*~_&\n\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
 
 def _inline(text: str, pipes: bool) -> str:
     last = len(text) - 1
@@ -74,10 +78,14 @@ def escape(text: str, *, line_start: bool = True, heading: bool = False, pipes: 
     dropped). ``heading``: it ends a heading line, so a trailing run of "#" is kept. ``pipes``: "|" is
     escaped, for a table cell or a line that a following line could turn into a GFM table.
     """
-    text = " ".join(visible(str(text)).split("\n"))
+    text = str(text)
+    plain = _MAY_CHANGE.search(text) is None  # then visible(), the line join and _inline change nothing
+    if not plain:
+        text = " ".join(visible(text).split("\n"))
     if line_start:
         text = text.lstrip()
-    text = _inline(text, pipes)
+    if not plain:
+        text = _inline(text, pipes)
     # Only a line beginning with one of these can read as a block (lstrip left no blank in front).
     if line_start and (text[:1] in _BLOCK_STARTS or text[:1].isdigit()):
         text = _HEADING.sub(r"\1\\\2", text)

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import csv
 import io
+import operator
+import re
 import zipfile
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -32,12 +35,32 @@ def neutralise(value: object) -> object:
     return "'" + value if value.startswith(_FORMULA_STARTS) else value
 
 
-def table_csv(header: list[str], rows: list[list[object]]) -> str:
+# What neutralise() may change in a column's texts joined by newlines (which it never changes): a formula
+# start right after one, or a control character.
+_FORMULA = re.compile("\n[=+\\-@\t\r]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _shown(column: Sequence[object]) -> Sequence[object]:
+    """neutralise() of every cell of a column, judged for the whole column first (a 10,000-row table is
+    mostly clean text, and a call per cell was most of the CSV export's time): no formula start and no
+    control character, nothing to change; formula starts alone, only the apostrophes to add."""
+    texts = "\n" + "\n".join([value for value in column if isinstance(value, str)])
+    if _CONTROL.search(texts) is not None:
+        return [neutralise(value) for value in column]
+    if _FORMULA.search(texts) is None:
+        return column
+    return ["'" + value if isinstance(value, str) and value.startswith(_FORMULA_STARTS) else value for value in column]
+
+
+def table_csv(header: list[str], rows: list[Sequence[object]]) -> str:
+    """The header and rows, every cell through neutralise(); None is an empty cell."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, lineterminator="\r\n")  # writes None as an empty cell
     writer.writerow([neutralise(name) for name in header])
-    for row in rows:
-        writer.writerow(["" if value is None else neutralise(value) for value in row])
+    if rows:
+        shown = [_shown(column) for column in zip(*rows, strict=True)]
+        writer.writerows(zip(*shown, strict=True))
     return out.getvalue()
 
 
@@ -46,7 +69,8 @@ def csv_files(db: Database, records: EventRecords) -> dict[str, str]:
     result: dict[str, str] = {}
     for table, rows in records.tables.items():
         header = columns(db, table)
-        result[f"{table}.csv"] = table_csv(header, [[row.get(name) for name in header] for row in rows])
+        cells = operator.itemgetter(*header) if len(header) > 1 else lambda row: (row[header[0]],)
+        result[f"{table}.csv"] = table_csv(header, [cells(row) for row in rows])
     entries = timeline(records)
     result["timeline.csv"] = table_csv(
         ["time_utc", "local_time", "day", "session", "kind", "text"],

@@ -162,34 +162,43 @@ def _decisions(records: EventRecords) -> Section:
         section.add(Para("No decisions were logged.", muted=True))
         return section
     superseded = {row["supersedes_id"] for row in decisions if row.get("supersedes_id")}
-    current = [row for row in decisions if row["id"] not in superseded]
+    by_verdict: dict[object, list[Row]] = {}
+    for row in decisions:
+        if row["id"] not in superseded:
+            by_verdict.setdefault(row.get("verdict"), []).append(row)
+    amendments = records.grouped("decision_amendments", "decision_id")
     for verdict, label in _VERDICTS.items():
-        chosen = [row for row in current if row.get("verdict") == verdict]
+        chosen = by_verdict.get(verdict)
         if not chosen:
             continue
         section.add(Heading(f"{label} ({len(chosen)})"))
-        section.add(Bullets(tuple(_decision_line(row, records) for row in chosen)))
+        section.add(Bullets(tuple(_decision_line(row, records, amendments) for row in chosen)))
     if superseded:
         section.add(Para(f"{len(superseded)} earlier decision(s) were superseded; the timeline keeps them.", muted=True))
     return section
 
 
-def _amended(row: Row, records: EventRecords, column: str) -> str:
-    """The latest amendment of ``column`` wins over the text first typed."""
-    amendments = [a for a in records.grouped("decision_amendments", "decision_id").get(row["id"], []) if a["field"] == column]
-    return str(amendments[-1]["text"]) if amendments else str(row.get(column) or "")
+def _amended(row: Row, amendments: list[Row], column: str) -> str:
+    """The latest of the row's ``amendments`` of ``column`` wins over the text first typed."""
+    latest = [a for a in amendments if a["field"] == column]
+    return str(latest[-1]["text"]) if latest else str(row.get(column) or "")
 
 
-def _decision_line(row: Row, records: EventRecords) -> str:
+def _decision_line(row: Row, records: EventRecords, amendments: dict[object, list[Row]]) -> str:
+    """``amendments``: every decision's amendments by decision id (looked up here only for the row and
+    the decision it replaces: most rows of a 10,000-decision log have none)."""
+    own = amendments.get(row["id"], ())
     by = f" (decided by {row['decided_by']}, day {row['day']})" if row.get("decided_by") else ""
-    rationale = _amended(row, records, "rationale")
+    rationale = _amended(row, own, "rationale")
     why = f": {rationale}" if rationale else ""
     previous = records.get("decisions", row.get("supersedes_id"))
     was = _VERDICTS.get(previous.get("verdict"), "") if previous else ""
-    replaces = f" (was {was.lower()}: {_amended(previous, records, 'subject')})" if previous else ""
-    debrief = [a for a in records.grouped("decision_amendments", "decision_id").get(row["id"], []) if a["field"] == "debrief"]
+    replaces = (
+        f" (was {was.lower()}: {_amended(previous, amendments.get(previous['id'], ()), 'subject')})" if previous else ""
+    )
+    debrief = [a for a in own if a["field"] == "debrief"]
     carried = " (carried to the debrief)" if debrief and row.get("verdict") == "parked" else ""
-    return f"{_amended(row, records, 'subject')}{by}{why}{replaces}{carried}"
+    return f"{_amended(row, own, 'subject')}{by}{why}{replaces}{carried}"
 
 
 def _reflections(records: EventRecords) -> Section:
@@ -304,7 +313,7 @@ def _timeline(records: EventRecords) -> Section:
             rows.clear()
 
     for entry in entries:
-        day_key = (entry.day, local_time(entry.time).date().isoformat())
+        day_key = (entry.day, entry.local.date().isoformat())
         if group != day_key:
             flush()
             group = day_key

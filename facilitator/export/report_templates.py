@@ -58,6 +58,24 @@ def _md_cell(text: Any) -> str:
     return markdown.escape(str(text), line_start=False, pipes=True) or " "
 
 
+# Every character md_cell may change: the escaper's candidates, "&", a line break and visible()'s controls.
+_MD_CELL_CHANGES = re.compile(r"[\\`\[|<*~_&\n\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _md_rows(rows: Any) -> str:
+    """A table's rows, one line each, exactly as ``| {{ row|md_cells }} |`` draws them. A row of non-empty
+    texts none of which holds a character md_cell may change (nearly every row of a 10,000-entry
+    timeline) is joined as it is after one search, instead of a call per cell."""
+    lines = []
+    for row in rows:
+        try:
+            plain = "" not in row and _MD_CELL_CHANGES.search(" ".join(row)) is None
+        except TypeError:  # a cell that is not text: each cell on its own
+            plain = False
+        lines.append("| " + " | ".join(row if plain else map(_md_cell, row)) + " |")
+    return "\n".join(lines)
+
+
 def _md_fenced(lines: tuple[str, ...]) -> str:
     """A code block whose fence no line can close: longer than any run of backticks in it."""
     shown = [visible(line) for line in lines]
@@ -111,6 +129,9 @@ def _environment(html_format: bool, user_dir: Path | None) -> jinja2.Environment
             md_cell=_md_cell,
             # A whole row in one call: map("md_cell") costs a filter lookup per cell (the 10,000-row timeline).
             md_cells=lambda cells: " | ".join(map(_md_cell, cells)),
+            md_rows=_md_rows,  # every row of a table, one per line
+            # A list in one call, like md_rows: a filter call per item costs more than the escaping.
+            md_bullets=lambda items: "\n".join(["- " + markdown.escape(str(item)) for item in items]),
             md_paragraph=_md_paragraph,
             md_fenced=_md_fenced,
         )

