@@ -134,3 +134,36 @@ async def test_key_help_lists_the_causes_keys_under_their_tab(make_app, store):
         ids = {binding.id for binding in groups["6 Causes"]}
         assert {"causes_add", "causes_add_sub", "causes_add_why", "causes_vote_up", "causes_verify", "causes_root",
                 "causes_new_problem", "causes_toggle_view"} <= ids
+
+
+async def test_what_is_painted_is_what_the_view_reads_and_follows_cursor_view_and_theme(make_app, store):
+    event = seed(store)
+    problem = store.causes.add_problem(event.id, "Long changeovers")
+    for text in ("Tools far away", "Crib is locked"):
+        store.causes.add_child(problem.id, CauseKind.CAUSE, text, category=Category.MAN)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_event(app, pilot, event.id)
+        await pilot.press("6")
+        await pilot.pause()
+        view = screen.query_one(CausesView)
+
+        def painted() -> list[str]:
+            return ["".join(segment.text for segment in view.render_line(y)).rstrip() for y in range(view.size.height)]
+
+        def row_style(text: str):  # the bone's list, below the diagram that shows the cause too
+            y = max(y for y, line in enumerate(painted()) if text in line)
+            return next(segment.style for segment in view.render_line(y) if text in segment.text)
+
+        lines = view.render().plain.splitlines()
+        assert painted()[: len(lines)] == [line.rstrip() for line in lines]
+        first = row_style("Tools far away")
+        await pilot.press("down")
+        await pilot.pause()
+        assert view.selected.text == "Crib is locked" and row_style("Crib is locked") == first != row_style("Tools far away")
+        app.theme = "projector-light"
+        await pilot.pause()
+        assert row_style("Crib is locked") != first  # the new theme's colours, not the strips drawn before
+        await pilot.press("v")
+        await pilot.pause()
+        assert "5 Whys" in painted()[0] and not any("Tools far away" in line for line in painted())
