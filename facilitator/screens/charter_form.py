@@ -10,11 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Header, Input, Label, Select, Static, TextArea
 
 from facilitator.domain.clock import local_today
 from facilitator.domain.errors import UserError, ValidationError
 from facilitator.domain.event import Area, CharterForm, Event, EventKind
+from facilitator.widgets.footer import Footer
 
 _SINGLE_LINE = {
     "title": ("Title", "e.g. Press line 4 changeover blitz"),

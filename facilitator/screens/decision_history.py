@@ -13,13 +13,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from facilitator.domain.clock import local_time
 from facilitator.domain.decision import AmendedField, Decision, HistoryEntry
 from facilitator.domain.display import shown
 from facilitator.screens.text_prompt import TextPromptScreen
 from facilitator.widgets.decision_cells import verdict_styles, verdict_text
+from facilitator.widgets.footer import Footer
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,11 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from facilitator.domain.errors import UserError
 from facilitator.errorlog import log_exception
+from facilitator.widgets.footer import Footer
 
 _FORMATS = (
     ("m", "md", "Markdown report-out", "the five-minute read for the sponsor"),

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from facilitator.domain.errors import UserError
 from facilitator.domain.clock import local_today
@@ -21,6 +21,7 @@ from facilitator.domain.display import visible
 from facilitator.domain.event import Event, EventKind
 from facilitator.messages import DatabaseChanged
 from facilitator.screens import home_readings
+from facilitator.widgets.footer import Footer
 
 # The charter form and the rename prompt are imported when first opened: the list paints without them.
 

@@ -13,10 +13,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from facilitator.domain.errors import UserError
 from facilitator.domain.mirror import Column, Mirror
+from facilitator.widgets.footer import Footer
 from facilitator.widgets.theme_styles import theme_styles
 
 _LABEL = 22  # the element's name

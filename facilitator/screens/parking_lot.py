@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from facilitator.domain.clock import local_time
 from facilitator.domain.decision import Decision, Verdict
 from facilitator.domain.display import visible
 from facilitator.domain.errors import UserError
 from facilitator.messages import DatabaseChanged
+from facilitator.widgets.footer import Footer
 
 _EMPTY = "The parking lot is empty. Park an item with d (quick capture), verdict p."
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from facilitator.domain.timer import AgendaState
 from facilitator.messages import DatabaseChanged
 from facilitator.screens.timer_controls import TIMER_BINDINGS, TimerControls
+from facilitator.widgets.footer import Footer
 from facilitator.widgets.room_clock import RoomClock
 
 

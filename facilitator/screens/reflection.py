@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Header, Input, Label, Select, Static, TextArea
 
 from facilitator.domain.errors import UserError, ValidationError
 from facilitator.messages import DatabaseChanged
@@ -22,6 +22,7 @@ from facilitator.domain.frameworks import WHERE_ELSE_PROMPT, reversal_prompts
 from facilitator.domain.reflection import Loop, ReflectionForm, Target
 from facilitator.reflection_files import LoadedFrameworks
 from facilitator.screens.text_prompt import TextPromptScreen
+from facilitator.widgets.footer import Footer
 from facilitator.widgets.timer_bar import TimerBar
 from facilitator.storage.reflections import save_reflection
 

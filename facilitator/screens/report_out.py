@@ -12,12 +12,13 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from facilitator.domain.display import shown, visible
 from facilitator.domain.errors import UserError
 from facilitator.report.daily import BAD, GOOD, DailyReport
 from facilitator.report.gather import daily_report
+from facilitator.widgets.footer import Footer
 from facilitator.widgets.theme_styles import on_theme_change, theme_styles
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from facilitator.storage.changes import ChangeWatcher
 from facilitator.storage.errors import NotFound
+from facilitator.widgets.footer import Footer
 from facilitator.widgets.room_clock import RoomClock
 
 CHECK_SECONDS = 0.5

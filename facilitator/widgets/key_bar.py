@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Footer
+from facilitator.widgets.footer import Footer
 
 
 class KeyBar(Footer):
