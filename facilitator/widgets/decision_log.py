@@ -20,7 +20,7 @@ from textual.widgets import DataTable, Input, Static
 
 from facilitator.messages import DecisionLogBroken
 from facilitator.domain.decision import DecidedBy, Decision, DecisionFilter, LogState, Verdict
-from facilitator.storage.digests import check_event
+from facilitator.storage.seal_checks import check_event_at_open
 from facilitator.widgets.decision_cells import row_cells, verdict_styles
 
 # Rows per load: a 40-line screen's worth and a margin. Each keystroke of a search reloads the first
@@ -195,7 +195,8 @@ class DecisionLog(Vertical):
     def _check_seals(self) -> None:
         store = self.app.store.for_thread()
         try:
-            broken = check_event(store.db, self.event_id)
+            # Rehashes the whole log only when it may have changed since it last held (storage/seal_checks.py).
+            broken = check_event_at_open(store.db, store.path, self.event_id)
         finally:
             store.close()
         if broken is not None:
