@@ -17,6 +17,9 @@ from facilitator.storage.store import Store
 
 
 def _fill(store: Store, event_id: str, count: int) -> None:
+    # The sessions the reflections are about: foreign keys hold, so they must exist (5 a day for 8 days;
+    # session k is on day 1 + k % 8, the day each reflection below names).
+    sessions = [store.agenda.add(event_id, 1 + k % 8, f"Session {k}", planned_minutes=30).id for k in range(40)]
     with store.db.atomic():
         for n in range(count):
             store.reflections.add(
@@ -24,7 +27,7 @@ def _fill(store: Store, event_id: str, count: int) -> None:
                     participant=f"Person {n % 7}", loop=("single", "double", "none")[n % 3],
                     answers=tuple((f"Prompt {p}", f"answer {n}-{p} about the gate and the buddy") for p in range(4)),
                     assumptions="We assumed people leave for pay" if n % 3 == 1 else "",
-                ).to_reflection(event_id, Target(Scope.SESSION, session_id=f"s{n % 40}", day=1 + n % 8), "aar", "AAR")
+                ).to_reflection(event_id, Target(Scope.SESSION, session_id=sessions[n % 40], day=1 + n % 8), "aar", "AAR")
             )
 
 

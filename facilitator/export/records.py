@@ -53,7 +53,8 @@ class EventRecords:
         return self._indexes[key]
 
     def get(self, table: str, row_id: Any) -> Row | None:
-        found = self.grouped(table, "id").get(row_id)
+        index = self._indexes.get((table, "id"))  # looked up per row by the timeline: skip grouped()'s call
+        found = (index if index is not None else self.grouped(table, "id")).get(row_id)
         return found[0] if found else None
 
     def release(self) -> None:

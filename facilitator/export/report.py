@@ -185,20 +185,22 @@ def _amended(row: Row, amendments: list[Row], column: str) -> str:
 
 
 def _decision_line(row: Row, records: EventRecords, amendments: dict[object, list[Row]]) -> str:
-    """``amendments``: every decision's amendments by decision id (looked up here only for the row and
-    the decision it replaces: most rows of a 10,000-decision log have none)."""
-    own = amendments.get(row["id"], ())
+    """``amendments``: every decision's amendments by decision id (most rows of a 10,000-decision log have
+    none, and then the text as typed stands)."""
+    own = amendments.get(row["id"])
     by = f" (decided by {row['decided_by']}, day {row['day']})" if row.get("decided_by") else ""
-    rationale = _amended(row, own, "rationale")
+    rationale = _amended(row, own, "rationale") if own else str(row.get("rationale") or "")
     why = f": {rationale}" if rationale else ""
     previous = records.get("decisions", row.get("supersedes_id"))
     was = _VERDICTS.get(previous.get("verdict"), "") if previous else ""
     replaces = (
         f" (was {was.lower()}: {_amended(previous, amendments.get(previous['id'], ()), 'subject')})" if previous else ""
     )
-    debrief = [a for a in own if a["field"] == "debrief"]
-    carried = " (carried to the debrief)" if debrief and row.get("verdict") == "parked" else ""
-    return f"{_amended(row, own, 'subject')}{by}{why}{replaces}{carried}"
+    carried = ""
+    if own and row.get("verdict") == "parked" and any(a["field"] == "debrief" for a in own):
+        carried = " (carried to the debrief)"
+    subject = _amended(row, own, "subject") if own else str(row.get("subject") or "")
+    return f"{subject}{by}{why}{replaces}{carried}"
 
 
 def _reflections(records: EventRecords) -> Section:
@@ -304,7 +306,7 @@ def _timeline(records: EventRecords) -> Section:
         section.add(Para("Nothing has happened yet.", muted=True))
         return section
     word = "Day" if records.event["kind"] == "kaizen" else "Meeting"
-    group: tuple[int | None, str] | None = None
+    group: tuple[int | None, date] | None = None
     rows: list[tuple[str, ...]] = []
 
     def flush() -> None:
@@ -313,12 +315,12 @@ def _timeline(records: EventRecords) -> Section:
             rows.clear()
 
     for entry in entries:
-        day_key = (entry.day, entry.local.date().isoformat())
+        day_key = (entry.day, entry.local.date())
         if group != day_key:
             flush()
             group = day_key
             label = f"{word} {entry.day}" if entry.day else "Outside the event days"
-            section.add(Heading(f"{label} ({day_key[1]})"))
+            section.add(Heading(f"{label} ({day_key[1].isoformat()})"))
         rows.append((entry.clock_label(), entry.session or "-", entry.kind, entry.text))
     flush()
     return section

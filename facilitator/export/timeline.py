@@ -7,7 +7,7 @@ timeline (it is still in the JSON and CSV exports).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from typing import NamedTuple
 
@@ -170,20 +170,29 @@ _VERDICT_WORDS = {
 }
 
 
-def _decision(row: Row, records: EventRecords) -> Iterator[Raw]:
-    verdict = _VERDICT_WORDS.get(row.get("verdict"), str(row.get("verdict")))
-    by = f" (decided by {row['decided_by']})" if row.get("decided_by") else ""
+def _decision(row: Row, records: EventRecords) -> Iterable[Raw]:
+    # One entry per decision, returned rather than yielded and each column read once: the log is most of
+    # a big event's timeline.
+    verdict_value = row.get("verdict")
+    verdict = _VERDICT_WORDS.get(verdict_value) or str(verdict_value)
+    decided_by = row.get("decided_by")
+    by = f" (decided by {decided_by})" if decided_by else ""
     previous = records.get("decisions", row.get("supersedes_id"))
     if previous is not None:
-        was = _VERDICT_WORDS.get(previous.get("verdict"), str(previous.get("verdict")))
-        kind = "parking lot" if previous.get("verdict") == "parked" else "decision"
+        was_value = previous.get("verdict")
+        was = _VERDICT_WORDS.get(was_value) or str(was_value)
+        kind = "parking lot" if was_value == "parked" else "decision"
         text = f"Decision {row['subject']!r} is now {verdict}{by}; supersedes {previous['subject']!r} ({was})"
+    elif verdict_value == "parked":
+        kind = "parking lot"
+        text = f"Parked: {row['subject']} - {verdict}{by}"
     else:
-        kind = "parking lot" if row.get("verdict") == "parked" else "decision"
-        text = f"{'Parked' if kind == 'parking lot' else 'Decision'}: {row['subject']} - {verdict}{by}"
-    if row.get("rationale"):
-        text += f". Why: {row['rationale']}"
-    yield row["decided_at"], kind, text, row.get("session_id")
+        kind = "decision"
+        text = f"Decision: {row['subject']} - {verdict}{by}"
+    rationale = row.get("rationale")
+    if rationale:
+        text += f". Why: {rationale}"
+    return ((row["decided_at"], kind, text, row.get("session_id")),)
 
 
 def _amendment(row: Row, records: EventRecords) -> Iterator[Raw]:
@@ -263,7 +272,7 @@ def _evidence(row: Row, records: EventRecords) -> Iterator[Raw]:
     yield row["attached_at"], "evidence", f"Attached {row['original_name']} to a {row['item_kind']}{caption}", session
 
 
-DESCRIBERS: dict[str, Callable[[Row, EventRecords], Iterator[Raw]]] = {
+DESCRIBERS: dict[str, Callable[[Row, EventRecords], Iterable[Raw]]] = {
     "events": _event,
     "timer_log": _timer,
     "decisions": _decision,
