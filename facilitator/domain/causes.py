@@ -150,6 +150,9 @@ def check_cause(cause: Cause) -> Cause:
     return replace(cause, **values)  # type: ignore[arg-type]
 
 
+_NOT_ON_A_WHY = "A fishbone cause hangs on the problem or on another cause, not on a why."
+
+
 def child_rules(parent: Cause, kind: CauseKind, category: Category | None) -> Category | None:
     """What a new record under ``parent`` may be; returns the category it takes (a sub-cause keeps its bone)."""
     if kind is CauseKind.PROBLEM:
@@ -157,12 +160,25 @@ def child_rules(parent: Cause, kind: CauseKind, category: Category | None) -> Ca
     if kind is CauseKind.WHY:
         return None
     if parent.kind is CauseKind.WHY:
-        raise ValidationError({"parent_id": "A fishbone cause hangs on the problem or on another cause, not on a why."})
+        raise ValidationError({"parent_id": _NOT_ON_A_WHY})
     if parent.kind is CauseKind.CAUSE:
         return parent.category  # a sub-cause stays on its cause's bone
     if category is None:
         raise ValidationError({"category": "Pick the bone: man, machine, method, material, measurement or environment."})
     return category
+
+
+def check_place(cause: Cause, parent: Cause) -> None:
+    """A record that arrived whole (an import) sits where :func:`child_rules` would have put it under ``parent``."""
+    if parent.event_id != cause.event_id:
+        raise ValidationError({"parent_id": "The record it hangs under belongs to another event."})
+    if cause.kind is not CauseKind.CAUSE:
+        return  # a why answers anything; a problem has no parent (check_cause)
+    if parent.kind is CauseKind.WHY:
+        raise ValidationError({"parent_id": _NOT_ON_A_WHY})
+    if parent.kind is CauseKind.CAUSE and cause.category is not parent.category:
+        bone = parent.category.value if parent.category else "none"
+        raise ValidationError({"category": f"A sub-cause sits on its cause's bone ({bone})."})
 
 
 @dataclass(frozen=True)

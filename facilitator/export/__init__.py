@@ -11,7 +11,7 @@ from pathlib import Path
 from facilitator import paths
 from facilitator.domain.errors import UserError
 from facilitator.export import files, json_format
-from facilitator.export.merge import ImportReport, merge
+from facilitator.export.merge import ImportReport, merge, rows_by_id
 from facilitator.export.records import EventRecords, read_event
 from facilitator.storage.store import Store
 
@@ -136,7 +136,10 @@ def import_file(store: Store, path: Path) -> ImportReport:
         check_readable(store, records.event_id, store.clock.now(), str(path))
 
     # The same rules as the screens and the CLI, record by record, before anything is written.
-    report = merge(store.db, records, str(path), verify, check=check_records)
+    def check(records: EventRecords, name: str) -> None:
+        check_records(records, name, lambda ids: rows_by_id(store.db, "causes", ids))
+
+    report = merge(store.db, records, str(path), verify, check=check)
     # The rows are committed; the files follow (a file is only ever added, under its own digest).
     note = bundle.restore(store.evidence, files_named, kept, mismatched, from_zip=from_zip)
     if note:

@@ -139,7 +139,7 @@ def _type_word(declared: str) -> str:
 def _merge_table(
     db: Database, table: str, rows: list[Row], report: ImportReport, name: str, skipped: set[tuple[str, str]]
 ) -> int:
-    existing_rows = _existing(db, table, [row["id"] for row in rows])
+    existing_rows = rows_by_id(db, table, [row["id"] for row in rows])
     keys = [key for key in db[table].foreign_keys if key.other_column == "id"]
     pending: list[Row] = []
     for row in _parents_first(table, rows, keys):
@@ -247,7 +247,7 @@ def _insert_one_by_one(
     return added
 
 
-def _existing(db: Database, table: str, ids: list[str]) -> dict[str, Row]:
+def rows_by_id(db: Database, table: str, ids: list[str]) -> dict[str, Row]:
     """The rows already here with these ids, fetched a few hundred at a time."""
     found: dict[str, Row] = {}
     for start in range(0, len(ids), 500):

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
-from facilitator.domain.causes import check_cause
+from facilitator.domain.causes import check_cause, check_place
 from facilitator.domain.decision import AmendedField, DecisionDraft, clean_amendment, stored_tags
 from facilitator.domain.errors import ValidationError
 from facilitator.domain.event import CharterForm, Target, parse_targets
@@ -24,8 +25,14 @@ from facilitator.export.json_format import BadFile
 from facilitator.export.records import EventRecords, Row
 
 
-def check_records(records: EventRecords, name: str) -> None:
-    """Refuse the file (BadFile) at the first record a screen or the CLI would not have accepted."""
+StoredRows = Callable[[list[str]], dict[str, Row]]
+
+
+def check_records(records: EventRecords, name: str, stored_causes: StoredRows | None = None) -> None:
+    """Refuse the file (BadFile) at the first record a screen or the CLI would not have accepted.
+
+    ``stored_causes`` reads causes already in the database by id: a record of the file may hang under one.
+    """
     event = records.rows("events")[0]
     days = event.get("days")
     # The event first: every other record's day is judged against its number of days.
@@ -33,17 +40,50 @@ def check_records(records: EventRecords, name: str) -> None:
     for table, rows in tables:
         rule = _RULES.get(table)
         for row in rows:
-            try:
+            with _refusing(name, table, row):
                 if rule is not None:
                     rule(row)
                 _check_day(table, row, days)
-            except ValidationError as error:
-                field, message = next(iter(error.errors.items()))
-                raise BadFile(
-                    f"{name}: {table} row {row['id']}, field {field}: {message.rstrip('.')}; nothing imported."
-                ) from None
-            except (ValueError, KeyError, TypeError) as error:
-                raise BadFile(f"{name}: {table} row {row['id']} cannot be read ({error}); nothing imported.") from None
+    _check_cause_places(records.rows("causes"), stored_causes or (lambda ids: {}), name)
+
+
+@contextmanager
+def _refusing(name: str, table: str, row: Row) -> Iterator[None]:
+    """A broken rule becomes one line naming the table, the record and the field."""
+    try:
+        yield
+    except ValidationError as error:
+        field, message = next(iter(error.errors.items()))
+        raise BadFile(f"{name}: {table} row {row['id']}, field {field}: {message.rstrip('.')}; nothing imported.") from None
+    except (ValueError, KeyError, TypeError) as error:
+        raise BadFile(f"{name}: {table} row {row['id']} cannot be read ({error}); nothing imported.") from None
+
+
+def _check_cause_places(rows: list[Row], stored: StoredRows, name: str) -> None:
+    """Each record sits where the causes tab would have put it: a fishbone cause never under a why, a
+    sub-cause on its cause's bone, and every record leads up to a problem of the same event (no loops)."""
+    from facilitator.storage.causes import _cause as cause_from_row
+
+    if not rows:
+        return
+    by_id = {row["id"]: row for row in rows}
+    missing = sorted({row["parent_id"] for row in rows if row.get("parent_id") and row["parent_id"] not in by_id})
+    above = {**stored(missing), **by_id} if missing else by_id
+    reaches: set[str] = set()  # records known to lead up to a problem
+    for row in rows:
+        with _refusing(name, "causes", row):
+            cause = cause_from_row(row)
+            parent_row = above.get(row.get("parent_id") or "")
+            if parent_row is None:
+                continue  # no parent (check_cause judged that) or none anywhere: the foreign key check names it
+            check_place(cause, cause_from_row(parent_row))
+            path, current = [], row
+            while current is not None and current["id"] not in reaches and current.get("kind") != "problem":
+                if current["id"] in path:
+                    raise ValidationError({"parent_id": "Its records above loop back to it: none leads up to a problem."})
+                path.append(current["id"])
+                current = above.get(current.get("parent_id") or "")
+            reaches.update(path)
 
 
 def _check_day(table: str, row: Row, days: object) -> None:

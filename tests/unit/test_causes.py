@@ -251,6 +251,73 @@ def test_an_import_with_a_bad_cause_is_refused_naming_it_and_changes_nothing(sto
     empty.close()
 
 
+def _file_with(store, blitz, tmp_path, change):
+    """The blitz's export with ``change(rows_by_id)`` applied to its causes, written back."""
+    import json
+
+    from facilitator.export import export_event
+
+    path = export_event(store, blitz.id, "json", tmp_path / "one.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    change({row["id"]: row for row in data["tables"]["causes"]})
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("placement", ["cause under a why", "sub-cause on another bone", "parents in a loop"])
+def test_an_import_placing_a_record_where_the_tab_could_not_is_refused_and_writes_nothing(store, blitz, tmp_path, placement):
+    from facilitator.export import import_file
+    from facilitator.export.json_format import BadFile
+    from tests.export_support import snapshot
+
+    problem, cause, why = _tree(store, blitz)
+    sub = store.causes.add_child(cause.id, CauseKind.CAUSE, "Bolt heads worn")
+    deeper = store.causes.add_child(why.id, CauseKind.WHY, "Nobody orders them")
+
+    def change(rows):
+        if placement == "cause under a why":  # a fishbone sub-cause hung under a 5 Whys node
+            rows[sub.id]["parent_id"] = why.id
+        elif placement == "sub-cause on another bone":
+            rows[sub.id]["category"] = "method"
+        else:  # two whys answering each other: neither leads up to the problem
+            rows[why.id]["parent_id"] = deeper.id
+
+    path = _file_with(store, blitz, tmp_path, change)
+    empty = Store(tmp_path / "empty.db", store.clock)
+    before = snapshot(empty.db)
+    field = "category" if placement == "sub-cause on another bone" else "parent_id"
+    record = f"({why.id}|{deeper.id})" if placement == "parents in a loop" else sub.id  # the loop's first in the file
+    with pytest.raises(BadFile, match=f"causes row {record}, field {field}: .*nothing imported"):
+        import_file(empty, path)
+    assert snapshot(empty.db) == before and empty.causes.for_event(blitz.id) == []
+    empty.close()
+
+
+def test_an_import_hanging_a_cause_under_a_why_already_here_is_refused(store, blitz, tmp_path):
+    """The parent need not be in the file: a record of the file may hang under one already imported."""
+    import json
+
+    from facilitator.export import import_file
+    from facilitator.export.json_format import BadFile
+
+    _, cause, why = _tree(store, blitz)
+    target = Store(tmp_path / "target.db", store.clock)
+    import_file(target, _file_with(store, blitz, tmp_path, lambda rows: None))
+    sub = store.causes.add_child(cause.id, CauseKind.CAUSE, "Bolt heads worn")
+
+    def under_the_why(rows):
+        rows[sub.id]["parent_id"] = why.id
+
+    path = _file_with(store, blitz, tmp_path, under_the_why)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["tables"]["causes"] = [row for row in data["tables"]["causes"] if row["id"] == sub.id]  # the why is not in it
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(BadFile, match=f"causes row {sub.id}, field parent_id: A fishbone cause hangs on the problem"):
+        import_file(target, path)
+    assert target.causes.count(blitz.id) == 3
+    target.close()
+
+
 def test_html_draws_the_fishbone_escaped_and_markdown_fences_it(store, blitz, tmp_path):
     import json
     import re
