@@ -119,11 +119,16 @@ def show_event(screen: Screen, event: Event) -> None:
 def refresh(screen: Screen, message: Message) -> None:
     """A decision was logged (or the event changed): the new row in place, the count, the insights."""
     if isinstance(message, DecisionLogged):
-        decision = screen.app.store.decisions.get(message.decision_id)
+        decisions = screen.app.store.decisions
+        decision = decisions.get(message.decision_id)
+        superseded = decisions.get(decision.supersedes_id) if decision.supersedes_id else None
         for log in screen.query(DecisionLog):
-            log.add_decision(decision)
-        # The row first: the counts beside the log read the whole event, so they follow a frame later.
-        screen.call_after_refresh(_refresh_counts, screen)
+            log.add_decision(decision, superseded)
+        # One decision moves the counts by one: a recount would read every decision of the event again.
+        for count in screen.query(ParkingCount):
+            count.decision_logged(decision, superseded)
+        for insights in screen.query(DecisionInsights):
+            insights.decision_logged(decision, superseded)
     else:
         _refresh_counts(screen)
 

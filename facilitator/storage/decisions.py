@@ -38,6 +38,7 @@ from facilitator.domain.decision import (
     tags_json,
     trigram_phrase,
 )
+from facilitator.domain.decision_tally import DecisionTally
 from facilitator.domain.errors import UserError
 from facilitator.storage.digests import seal
 from facilitator.storage.errors import NotFound, saving
@@ -266,6 +267,10 @@ class DecisionRepository:
             "select decided_by, count(*) as n from decisions where event_id = ? group by decided_by", [event_id]
         )
         return Counter({DecidedBy(row["decided_by"]): row["n"] for row in rows})
+
+    def tally(self, event_id: str) -> DecisionTally:
+        """The counts beside the log, read afresh; a capture then moves them with ``DecisionTally.after``."""
+        return DecisionTally(self.parked_count(event_id), self.scope_changes(event_id), self.decided_by_counts(event_id))
 
     def days(self, event_id: str) -> list[int]:
         return [row["day"] for row in self.db.query(

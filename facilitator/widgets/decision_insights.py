@@ -7,7 +7,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from facilitator.domain.decision import DecidedBy, facilitation_style, scope_changes_line
+from facilitator.domain.decision import DecidedBy, Decision, facilitation_style, scope_changes_line
+from facilitator.domain.decision_tally import DecisionTally
 from facilitator.domain.event import Event
 
 
@@ -20,20 +21,38 @@ class DecisionInsights(Static):
 
     event: reactive[Event | None] = reactive(None, layout=True)
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._tally: DecisionTally | None = None
+        self._moved_by: set[str] = set()  # decisions already counted since the last full read
+
     def watch_event(self) -> None:
         self.refresh_insights()
 
     def refresh_insights(self) -> None:
         """Read the counts once per change (not per repaint) and show them."""
+        event = self.event
+        self._tally = None if event is None else self.app.store.decisions.tally(event.id)
+        self._moved_by.clear()
+        self.update(self._build())
+
+    def decision_logged(self, decision: Decision, superseded: Decision | None) -> None:
+        """One capture moves the counts by itself: no recount of the whole event's decisions."""
+        if self._tally is None or self.event is None or decision.event_id != self.event.id:
+            self.refresh_insights()
+            return
+        if decision.id in self._moved_by:
+            return
+        self._moved_by.add(decision.id)
+        self._tally = self._tally.after(decision, superseded)
         self.update(self._build())
 
     def _build(self) -> RenderableType:
-        event = self.event
-        if event is None:
+        event, tally = self.event, self._tally
+        if event is None or tally is None:
             return Text("")
-        decisions = self.app.store.decisions
-        changes = decisions.scope_changes(event.id)
-        style = facilitation_style(event.kind, decisions.decided_by_counts(event.id))
+        changes = tally.scope_changes
+        style = facilitation_style(event.kind, tally.decided_by)
         day_word = event.kind.day_word[:-1]
         bounds = f"{len(event.in_bounds)} in bounds, {len(event.out_of_bounds)} out of bounds"
         parts: list[RenderableType] = [Text("Charter vs reality", style="bold")]
@@ -43,8 +62,7 @@ class DecisionInsights(Static):
                 parts.append(Text("  " + scope_changes_line(day, counts, day_word)))
         else:
             parts.append(Text("  none yet: press d to log a decision", style="dim italic"))
-        parked = decisions.parked_count(event.id)
-        parts.append(Text(f"  Parking lot: {parked} open", style="italic"))
+        parts.append(Text(f"  Parking lot: {tally.parked} open", style="italic"))
         parts.append(Text(""))
         parts.append(Text("Facilitation style", style="bold"))
         if style.total:

@@ -222,15 +222,18 @@ class DecisionLog(Vertical):
 
     # A decision captured while the log is open -------------------------------------------------
 
-    def add_decision(self, decision: Decision) -> bool:
-        """Put a new decision in place (newest first) without reloading; True if the filters show it."""
+    def add_decision(self, decision: Decision, superseded: Decision | None = None) -> bool:
+        """Put a new decision in place (newest first) without reloading; True if the filters show it.
+
+        ``superseded`` is the decision it changed, as it reads now (read here when not given).
+        """
         table = self.query_one(DataTable)
         if decision.supersedes_id and decision.supersedes_id in table.rows:
             if self.filters.state is LogState.CURRENT:
                 table.remove_row(decision.supersedes_id)
                 self.total -= 1
             else:
-                old = self.app.store.decisions.get(decision.supersedes_id)
+                old = superseded or self.app.store.decisions.get(decision.supersedes_id)
                 for key, cell in zip(("when", "verdict", "by", "subject", "tags"), row_cells(old, self._styles)):
                     table.update_cell(decision.supersedes_id, key, cell)
         if not self.filters.matches(decision) or decision.id in table.rows:

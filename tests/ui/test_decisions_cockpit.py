@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date
 
+from rich.console import Console
 from textual.widgets import DataTable, Input, Static
 
 from facilitator.domain.decision import DecisionDraft, DecisionFilter, LogState, Verdict
@@ -13,6 +15,7 @@ from facilitator.screens.decision_capture import DecisionCaptureScreen
 from facilitator.screens.decision_history import DecisionHistoryScreen
 from facilitator.screens.event import EventScreen
 from facilitator.screens.parking_lot import ParkingLotScreen
+from facilitator.widgets.decision_insights import DecisionInsights
 from facilitator.widgets.decision_log import DecisionLog
 from facilitator.widgets.parking_count import ParkingCount
 from tests.ui.event_setup import open_event
@@ -105,6 +108,41 @@ async def test_capture_adds_row_in_place_and_parking_count_follows(make_app, sto
         assert len(_table_subjects(screen)) == 4
         assert loads == []  # appended in place, not reloaded
         assert "Parking lot: 1 open" in str(screen.query_one(ParkingCount).render())
+
+
+def _shown_text(widget) -> str:
+    console = Console(width=100, record=True, file=io.StringIO())
+    console.print(widget.content)
+    return console.export_text()
+
+
+async def test_a_capture_moves_the_counts_by_one_without_recounting_the_log(make_app, store, clock):
+    event = _blitz(store)
+    store.decisions.capture(event.id, DecisionDraft("Earlier", "in_scope", "facilitator"), day=2)
+    store.decisions.capture(event.id, DecisionDraft("Second press operator", "parked", "sponsor"), day=2)
+    clock.advance(minutes=1)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_event(app, pilot, event.id)
+        insights = screen.query_one(DecisionInsights)
+        statements: list[str] = []
+        store.db.conn.set_trace_callback(statements.append)
+        await pilot.press("d", *"Move die storage", "tab", "p")
+        await pilot.press("enter")
+        await _settle(app, pilot)
+        await pilot.press("P")  # resolve the older parked item: a change that closes one
+        await pilot.pause()
+        await pilot.press("i", "enter")
+        await _settle(app, pilot)
+        await pilot.press("escape")
+        await _settle(app, pilot)
+        store.db.conn.set_trace_callback(None)
+        shown = _shown_text(insights)
+        assert "Parking lot: 1 open" in str(screen.query_one(ParkingCount).render())
+        assert "Parking lot: 1 open" in shown and "(4 decisions)" in shown
+        insights.refresh_insights()  # what a full recount shows: the same
+        assert _shown_text(insights) == shown
+    assert [s for s in statements if "count(" in s or "group by" in s] == []
 
 
 async def test_search_hostile_input_never_breaks(make_app, store, clock):
