@@ -46,6 +46,17 @@ async def time_ticks(app, tick, advance, ticks: int) -> list[float]:
             tick(app)
             await pilot.pause()  # let the re-render happen: part of the tick's cost
             samples.append(time.perf_counter() - start)
+        time_ticks.still = await _still(pilot, ticks)  # type: ignore[attr-defined]
+    return samples
+
+
+async def _still(pilot, ticks: int) -> list[float]:
+    """Pilot's pause with nothing changed: it waits on every widget of the screen, so it grows with them."""
+    samples = []
+    for _ in range(ticks):
+        start = time.perf_counter()
+        await pilot.pause()
+        samples.append(time.perf_counter() - start)
     return samples
 
 
@@ -99,6 +110,8 @@ async def main(ticks: int) -> None:
                     forecast.append(time.perf_counter() - start)
                 cockpit.forecast = forecast  # type: ignore[attr-defined]
                 cockpit.compute = compute  # type: ignore[attr-defined]
+                cockpit.still = await _still(pilot, ticks)  # type: ignore[attr-defined]
+                cockpit.widgets = len(list(app.screen.walk_children(with_self=True)))  # type: ignore[attr-defined]
                 return samples
 
         ours = await cockpit()
@@ -122,7 +135,11 @@ async def main(ticks: int) -> None:
     print(f"ratio timer / bare:                   {ours_ms / bare_ms:7.2f}x")
     record("timer tick (60 sessions) vs a bare Static tick", ours_ms / bare_ms, 1.2)
     print(f"  of which the tick's own code:       {statistics.median(cockpit.compute) * 1000:7.3f} ms"  # type: ignore[attr-defined]
-          "  (the rest is Textual's render of the changed widgets)")
+          "  (the rest is Textual's render of the changed widgets and Pilot's pause)")
+    still_ms = statistics.median(cockpit.still) * 1000  # type: ignore[attr-defined]
+    bare_still_ms = statistics.median(time_ticks.still) * 1000  # type: ignore[attr-defined]
+    print(f"  Pilot pause, nothing changed:       {still_ms:7.3f} ms on the cockpit ({cockpit.widgets} widgets),"  # type: ignore[attr-defined]
+          f" {bare_still_ms:.3f} ms bare: the floor of the ratio is {still_ms / bare_still_ms:.2f}x")
     print(f"agenda forecast refresh (every 15 s): {forecast_ms:7.3f} ms")
     print(f"SQL statements run by the ticks and forecast refreshes themselves: {len(statements)}")
     for text in sorted(set(statements))[:5]:

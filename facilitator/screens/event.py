@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Input, Select, TabbedContent, TabPane, TextArea
+from textual.widgets import DataTable, Input, Select, TabbedContent, TabPane, TextArea
 
 from facilitator.domain.display import visible
 from facilitator.domain.errors import UserError
@@ -89,7 +89,8 @@ class EventScreen(TimerControls, Screen[None]):
         self.event_id = event_id
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        # No Header: the timer bar docks over the same top rows, and a hidden header still cost a repaint
+        # of its line (and its clock's) with every countdown tick. The title lives in the tab's key help.
         yield TimerBar(id="timer-bar")
         yield ParkingCount(self.event_id, id="parking-count")
         yield MirrorNudge(id="mirror-nudge")

@@ -24,6 +24,7 @@ from facilitator.domain.errors import UserError
 from facilitator.domain.event import Event, EventKind
 from facilitator.domain.forecast import DayForecast, ForecastRow, forecast_day, needs_replan, replans, verdict
 from facilitator.domain.timer import AgendaState, TimerState
+from facilitator.widgets.agenda_cells import column_widths, same_cell
 from facilitator.widgets.row_key import key_under_cursor
 
 _STATE_LABEL = {
@@ -43,24 +44,6 @@ _COLUMNS = (
     ("Start", "start"), ("Session", "title"), ("Kind", "kind"), ("Plan", "plan"),
     ("Actual", "actual"), ("Status", "status"), ("End", "end"),
 )
-
-
-def _column_widths(rows: list[list[Text]], headers: list[str], width: int) -> list[int]:
-    """Each column's width from its cells, titles (column 1) shortened so every other column stays on
-    screen (at least 12 characters).
-
-    The table gets these widths explicitly instead of measuring its cells itself: DataTable measures on
-    its next idle, and a redraw made while the event screen is covered (a reflection, a prompt) was painted
-    on return with header-wide columns ("Kick-of", "runnin") and never repainted.
-    """
-    widths = [max([len(header), *(cells[index].cell_len for cells in rows)]) for index, header in enumerate(headers)]
-    if rows and width:
-        others = sum(w + 2 for index, w in enumerate(widths) if index != 1)
-        room = max(12, width - others - 2 - 2)  # the title's own padding and the scrollbar
-        for cells in rows:
-            cells[1].truncate(room, overflow="ellipsis")
-        widths[1] = min(widths[1], room)
-    return widths
 
 
 class AgendaView(Widget, can_focus=False):
@@ -106,6 +89,11 @@ class AgendaView(Widget, can_focus=False):
         self.day = 1
         self._day_chosen = False
         self._owed: set[str] = set()
+        # What the table shows now: its columns, widths and rows, then every cell. A redraw every 15 s
+        # that finds the same shape rewrites only the cells that changed (the running session's minutes).
+        self._shape: tuple = ()
+        self._shown: list[list[Text]] = []
+        self._lines: dict[str, str] = {}  # the day and forecast lines as last written
 
     def compose(self) -> ComposeResult:
         yield Static("", id="agenda-day", markup=False)
@@ -155,24 +143,37 @@ class AgendaView(Widget, can_focus=False):
         event = self.event
         today = " (today)" if event.day_date(self.day) == local_today(self.app.clock) else ""
         word = "Day" if event.kind is EventKind.KAIZEN else "Meeting"
-        self.query_one("#agenda-day", Static).update(
-            f"{word} {self.day} of {event.days}  {event.day_date(self.day):%a %d %b}{today}"
-        )
+        self._say("#agenda-day", f"{word} {self.day} of {event.days}  {event.day_date(self.day):%a %d %b}{today}")
         table = self.query_one(DataTable)
-        selected = self.selected_id()
         owed = self._owed
         compact = 0 < self.size.width < 100  # at 80 columns the kind gives way to the title
         columns = [c for c in _COLUMNS if not (compact and c[1] == "kind")]
         rows = [(row, self._cells(row, row.session.id in owed, compact)) for row in forecast.rows]
-        widths = _column_widths([cells for _, cells in rows], [label for label, _ in columns], self.size.width)
-        table.clear(columns=True)
-        for (label, key), width in zip(columns, widths):
-            table.add_column(label, key=key, width=width)
-        for row, cells in rows:
-            table.add_row(*cells, key=row.session.id)
-        if selected and any(row.session.id == selected for row in forecast.rows):
-            table.move_cursor(row=table.get_row_index(selected))
+        widths = column_widths([cells for _, cells in rows], [label for label, _ in columns], self.size.width)
+        shape = (tuple(columns), tuple(widths), tuple(row.session.id for row in forecast.rows))
+        if shape == self._shape and table.row_count == len(rows):
+            for (row, cells), before in zip(rows, self._shown):
+                for (_, key), cell, old in zip(columns, cells, before):
+                    if not same_cell(cell, old):
+                        table.update_cell(row.session.id, key, cell)
+        else:
+            selected = self.selected_id()
+            table.clear(columns=True)
+            for (label, key), width in zip(columns, widths):
+                table.add_column(label, key=key, width=width)
+            for row, cells in rows:
+                table.add_row(*cells, key=row.session.id)
+            if selected and any(row.session.id == selected for row in forecast.rows):
+                table.move_cursor(row=table.get_row_index(selected))
+            self._shape = shape
+        self._shown = [cells for _, cells in rows]
         self._show_forecast(forecast)
+
+    def _say(self, line_id: str, text: str) -> None:
+        """Write a line only when its text changed: each write lays the area out again."""
+        if self._lines.get(line_id) != text:
+            self._lines[line_id] = text
+            self.query_one(line_id, Static).update(text)
 
     def _cells(self, row: ForecastRow, reflection_owed: bool = False, compact: bool = False) -> list[Text]:
         session = row.session
@@ -209,14 +210,14 @@ class AgendaView(Widget, can_focus=False):
     def _show_forecast(self, forecast: DayForecast) -> None:
         line = self.query_one("#agenda-forecast", Static)
         if not forecast.rows:
-            line.update("No sessions on this day: press i to add one, or L for a template.")
+            self._say("#agenda-forecast", "No sessions on this day: press i to add one, or L for a template.")
             line.set_class(False, "-late")
             return
         planned, projected = _hm(forecast.planned_end), _hm(forecast.projected_end)
         text = f"Planned end {planned}   projected end {projected}  ({verdict(forecast)})"
         if needs_replan(forecast):
             text += ": press R to re-plan"
-        line.update(text)
+        self._say("#agenda-forecast", text)
         line.set_class(needs_replan(forecast), "-late")
 
     def selected_id(self) -> str | None:

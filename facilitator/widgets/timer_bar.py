@@ -16,13 +16,14 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Digits, ProgressBar, Static
+from textual.widgets import Digits, Static
 
 from facilitator.domain.agenda import format_minutes
 from facilitator.domain.clock import local_time
 from facilitator.domain.display import shown
 from facilitator.domain.forecast import format_countdown
 from facilitator.domain.timer import CLOCK_JUMP_THRESHOLD, AgendaState, SessionTimer, TimerState
+from facilitator.widgets.progress_line import ProgressLine
 
 ALARM_SECONDS = 10  # how long the status flashes when the time is up or nearly up
 
@@ -112,7 +113,6 @@ class TimerBar(Widget):
     TimerBar #timer-title { width: 1fr; text-style: bold; }
     TimerBar #timer-countdown { width: auto; min-width: 14; height: 3; margin-left: 2; text-style: bold; }
     TimerBar #timer-progress { height: 1; }
-    TimerBar #timer-progress Bar { width: 1fr; }
     TimerBar #timer-foot { height: 1; }
     TimerBar #timer-next { width: 1fr; height: 1; color: $text-muted; }
     TimerBar #timer-keys { width: auto; height: 1; color: $text-muted; }
@@ -120,7 +120,7 @@ class TimerBar(Widget):
     TimerBar.-warning #timer-status, TimerBar.-warning #timer-countdown { color: $warning; }
     TimerBar.-overrun { border-bottom: heavy $error; }
     TimerBar.-overrun #timer-status, TimerBar.-overrun #timer-countdown { color: $error; }
-    TimerBar.-overrun #timer-progress Bar > .bar--complete { color: $error; }
+    TimerBar.-overrun #timer-progress > .bar--complete { color: $error; }
     TimerBar.-paused #timer-status { color: $warning; text-style: bold reverse; }
     TimerBar.-alarm #timer-status, TimerBar.-alarm #timer-countdown { text-style: bold reverse; }
     """
@@ -142,7 +142,7 @@ class TimerBar(Widget):
                 with Horizontal(id="timer-line"):
                     yield Static("", id="timer-status", markup=False)
                     yield Static("", id="timer-title", markup=False)
-                yield ProgressBar(total=1000, show_eta=False, show_percentage=False, id="timer-progress")
+                yield ProgressLine(id="timer-progress")
                 with Horizontal(id="timer-foot"):
                     yield Static("", id="timer-next", markup=False)
                     yield Static("space start/pause  n next  f finish  + 5 min  p projector", id="timer-keys", markup=False)
@@ -212,7 +212,7 @@ class TimerBar(Widget):
             self.query_one("#timer-countdown", Digits).update(view.countdown)
         if previous is None or previous.next_up != view.next_up:
             self.query_one("#timer-next", Static).update(Text(view.next_up, overflow="ellipsis", no_wrap=True))
-        self.query_one("#timer-progress", ProgressBar).update(progress=round(view.progress * 1000))
+        self.query_one("#timer-progress", ProgressLine).done = view.progress
 
     def _check_alarms(self, view: TimerView) -> None:
         if view.timer_key is None or view.mode.startswith("paused"):
