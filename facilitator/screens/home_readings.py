@@ -1,13 +1,18 @@
 """The home screen's "Reads as" column: each event's overall mirror reading and, once it is done, how many of
-its targets slip back; filled in off the UI thread.
+its targets slip back.
 
-The list paints first with an empty column; a thread worker (its own SQLite connection) computes each
-event's mirror and fills the cells in, so a long list never delays the first paint.
+Working them out reads most of each event's records, and the rules behind them load a dozen modules: a
+thread worker (its own SQLite connection) does it after the list is filled, so a long list never waits
+for it. What it found is remembered with a fingerprint of the whole file (storage/remembered.py: every
+table's change counter, the schema, the slip share and the rules' own files): when nothing moved since,
+the next launch fills the column straight away, with no worker and none of those modules.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import json
+import os
+from pathlib import Path
 
 from rich.text import Text
 from textual.screen import Screen
@@ -15,15 +20,20 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
 from textual.worker import get_current_worker
 
+from facilitator.storage import remembered
 from facilitator.widgets.theme_styles import theme_styles
-
-if TYPE_CHECKING:
-    from facilitator.domain.mirror import Mirror
 
 COLUMN_KEY = "reading"
 COLUMN_LABEL = "Reads as"
 WIDTH = len("Task force! 1 slipping")
 _SHORT = {"action_learning": "AL", "kaizen": "Kaizen", "task_force": "Task force"}
+READINGS = "home-readings"  # the file in the data dir
+# The rules a reading follows: a changed one (an upgrade, an edit) means working every reading out again.
+_RULES = ("domain/mirror.py", "domain/sustain.py", "domain/attendance.py", "domain/measurement.py",
+          "storage/mirror.py", "storage/sustain.py")
+
+# A reading as remembered: the kind it reads as, whether that is its own kind, and how many targets slip.
+Reading = tuple[str, bool, int]
 
 
 def add_column(table: DataTable) -> None:
@@ -35,14 +45,27 @@ def placeholder() -> Text:
     return Text("")
 
 
-def cell(mirror: Mirror, slipping: int, styles: dict) -> Text:
+def cell(reading: Reading, styles: dict) -> Text:
     """``Kaizen`` when the event reads as its own kind; ``Task force!`` in the warning colour when not;
     then, for a done event whose gains slip back, ``2 slipping`` in the error colour."""
-    label = _SHORT[mirror.closest.value]
-    text = Text(label) if mirror.closest is mirror.own else Text(f"{label}!", style=styles["warning"])
+    closest, own, slipping = reading
+    label = _SHORT[closest]
+    text = Text(label) if own else Text(f"{label}!", style=styles["warning"])
     if slipping:
         text.append(f" {slipping} slipping", style=styles["error"])
     return text
+
+
+def fingerprint(db, slip_share: int | None) -> str | None:
+    moved = remembered.counters(db.conn)
+    if moved is None:
+        return None
+    package = Path(__file__).resolve().parent.parent
+    try:
+        rules = [(stat.st_size, stat.st_mtime_ns) for stat in (os.stat(package / name) for name in _RULES)]
+    except OSError:  # not laid out as files: no way to tell the rules apart, so never remember
+        return None
+    return json.dumps([*moved, slip_share, rules], sort_keys=True)
 
 
 def start(screen: Screen, table: DataTable, event_ids: list[str]) -> None:
@@ -50,6 +73,13 @@ def start(screen: Screen, table: DataTable, event_ids: list[str]) -> None:
         return
     store = screen.app.store
     slip_share = getattr(getattr(screen.app, "settings", None), "slip_share", None)
+    seen = fingerprint(store.db, slip_share)
+    known = remembered.recall(READINGS, store.path, "list") if seen is not None else None
+    if isinstance(known, dict) and known.get("fingerprint") == seen:
+        cells = known.get("readings") or {}
+        if all(event_id in cells for event_id in event_ids):
+            apply(screen, table, {event_id: tuple(cells[event_id]) for event_id in event_ids})
+            return
 
     def compute() -> None:
         # Imported here, in the worker: the mirror and sustain rules are not needed to paint the list.
@@ -62,22 +92,27 @@ def start(screen: Screen, table: DataTable, event_ids: list[str]) -> None:
         worker = get_current_worker()
         local = store.for_thread()
         try:
-            found = {}
+            # Read before the records: a change made meanwhile moves it, and the next launch works it out again.
+            seen = fingerprint(local.db, slip_share)
+            found: dict[str, Reading] = {}
             for event_id in event_ids:
                 event = local.events.get(event_id)
-                found[event_id] = (event_mirror(local, event), slipping_count(local, event, share))
+                mirror = event_mirror(local, event)
+                found[event_id] = (mirror.closest.value, mirror.closest is mirror.own, slipping_count(local, event, share))
         finally:
             local.close()
+        if seen is not None:
+            remembered.remember(READINGS, store.path, "list", {"fingerprint": seen, "readings": found})
         if not worker.is_cancelled:
             screen.app.call_from_thread(apply, screen, table, found)
 
     screen.run_worker(compute, thread=True, group="home-readings", exclusive=True, exit_on_error=False)
 
 
-def apply(screen: Screen, table: DataTable, found: dict[str, tuple[Mirror, int]]) -> None:
+def apply(screen: Screen, table: DataTable, found: dict[str, Reading]) -> None:
     styles = theme_styles(screen.app)
-    for event_id, (mirror, slipping) in found.items():
+    for event_id, reading in found.items():
         try:
-            table.update_cell(event_id, COLUMN_KEY, cell(mirror, slipping, styles))
+            table.update_cell(event_id, COLUMN_KEY, cell(reading, styles))
         except (CellDoesNotExist, RowDoesNotExist):
             continue  # the list changed while the readings were computed

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from textual.widgets import DataTable
 from textual.widgets._footer import FooterKey
 
+from facilitator.domain.decision import DecisionDraft
 from facilitator.domain.event import Event, EventKind
+from facilitator.screens import home_readings
 from facilitator.screens.event import EventScreen
 from facilitator.screens.home import HomeScreen
 
@@ -37,3 +40,39 @@ async def test_footer_keys_are_styled_once_as_the_list_paints(make_app, store, m
         assert isinstance(app.screen, EventScreen)
         bar_keys = list(app.screen.query(FooterKey))
         assert bar_keys and all(key.has_class("-compact") for key in bar_keys)
+
+
+async def _readings(app, pilot) -> dict[str, str]:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    table = app.screen.query_one("#events", DataTable)
+    return {row.value: table.get_cell(row, home_readings.COLUMN_KEY).plain for row in table.rows}
+
+
+async def test_readings_are_remembered_until_a_record_changes(make_app, store, monkeypatch):
+    from facilitator.storage import mirror
+
+    computed: list[str] = []
+    whole = mirror.event_mirror
+
+    def counted(local, event):
+        computed.append(event.id)
+        return whole(local, event)
+
+    monkeypatch.setattr(mirror, "event_mirror", counted)
+    blitz = store.events.add(Event(title="Weld cell 5S blitz", kind=EventKind.KAIZEN, start_date=date(2026, 11, 24), days=3))
+    store.events.add(Event(title="Onboarding set", kind=EventKind.ACTION_LEARNING, start_date=date(2026, 11, 2), days=6))
+    async with make_app().run_test(size=(120, 40)) as pilot:
+        first = await _readings(pilot.app, pilot)
+    assert len(computed) == 2 and all(first.values())
+    # Reopened with nothing changed: the column is filled as the list is, with no worker and no rule run.
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = app.screen.query_one("#events", DataTable)
+        assert {row.value: table.get_cell(row, home_readings.COLUMN_KEY).plain for row in table.rows} == first
+        assert not [worker for worker in app.workers if worker.group == "home-readings"]
+        assert len(computed) == 2
+    store.decisions.capture(blitz.id, DecisionDraft("Shadow board", "in_scope", "sponsor"), day=1)
+    async with make_app().run_test(size=(120, 40)) as pilot:
+        assert await _readings(pilot.app, pilot) == first
+    assert len(computed) == 4

@@ -93,7 +93,7 @@ def test_an_unreadable_or_unwritable_memory_only_means_checking_in_full(store, h
     event = _event_with_decisions(store)
     data = tmp_path / "data"
     data.mkdir(parents=True, exist_ok=True)
-    (data / seal_checks.CHECKED_FILE).write_text("{not json", encoding="utf-8")
+    (data / f"{seal_checks.CHECKED}.json").write_text("{not json", encoding="utf-8")
     assert _check(store, event) is None  # rewritten whole
     assert _check(store, event) is None
     assert hashed == [event.id]
