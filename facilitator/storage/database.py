@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -34,6 +34,12 @@ class WritingDatabase(Database):
     Datasette) were refused. ``BEGIN IMMEDIATE`` queues on the busy timeout instead.
     """
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Run after each outermost commit (e.g. removing evidence files whose last row went).
+        self.after_commit: list[Callable[[], None]] = []
+        self._in_after_commit = False
+
     @contextmanager
     def atomic(self) -> Iterator[Database]:
         if self.conn.in_transaction:  # nested: a savepoint inside the transaction already holding the lock
@@ -51,6 +57,13 @@ class WritingDatabase(Database):
         except BaseException:
             self.conn.rollback()
             raise
+        if self.after_commit and not self._in_after_commit:
+            self._in_after_commit = True  # a hook's own transaction does not run the hooks again
+            try:
+                for hook in self.after_commit:
+                    hook()
+            finally:
+                self._in_after_commit = False
 
 
 def connect(path: Path | str, *, migrate: bool = True, read_only: bool = False) -> Database:

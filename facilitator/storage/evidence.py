@@ -106,13 +106,19 @@ class EvidenceRepository:
             event_id=event_id, item_kind=kind, item_id=item_id, sha256=sha, original_name=clean_name(source.name),
             size=size, media_type=media_type(source.name), attached_at=self.clock.now(), caption=caption,
         )
-        return self.add(evidence)
+        return self.add(evidence, file_kept=True)
 
-    def add(self, evidence: Evidence) -> Evidence:
-        """The row for a file already kept (``attach`` copies it in first; the demo stores its own)."""
+    def add(self, evidence: Evidence, *, file_kept: bool = False) -> Evidence:
+        """The row for a file already kept (``attach`` copies it in first; the demo stores its own).
+
+        ``file_kept``: the file must still be there once the row is written, under the write lock; a
+        file nothing referred to may have been cleaned by another process since it was copied in.
+        """
         with saving("the evidence"), self.db.atomic():
             self._check_item(evidence.event_id, evidence.item_kind, evidence.item_id)
             self.db["evidence"].insert(_row(evidence))
+            if file_kept and not self.has_file(evidence.sha256):
+                raise UserError(f"The copy of {evidence.original_name} was cleaned up meanwhile; attach it again.")
         return evidence
 
     def _check_item(self, event_id: str, kind: ItemKind, item_id: str) -> None:
@@ -125,7 +131,7 @@ class EvidenceRepository:
             raise NotFound(f"No {kind.value} {item_id[:8]} in this event; nothing attached.")
 
     def detach(self, evidence_id: str) -> None:
-        """Remove the row; the file stays, as other rows (or another event) may show the same content."""
+        """Remove the row; its file goes too once no row refers to it (storage/evidence_release.py)."""
         with saving("the removal"), self.db.atomic():
             self.db.execute("delete from evidence where id = ?", [evidence_id])
 

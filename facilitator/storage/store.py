@@ -37,6 +37,11 @@ class Store:
         self.clock = clock or SystemClock()
         self.read_only = read_only
         self.db: Database = connect(self.path, migrate=migrate, read_only=read_only)
+        if not read_only and str(path) != ":memory:":
+            from facilitator import paths
+            from facilitator.storage.evidence_release import watch_releases
+
+            watch_releases(self.db, self.path, paths.evidence_dir(self.path))
 
     def for_thread(self) -> Store:
         """A second Store on the same file, for a worker thread (SQLite connections stay in their thread)."""

@@ -99,10 +99,51 @@ def test_evidence_attaches_to_a_cause_and_goes_with_it(store, blitz, tmp_path):
     assert store.evidence.for_item("cause", "c1") == []
 
 
-def test_deleting_a_session_drops_its_evidence_rows_but_keeps_the_file(store, blitz):
+def _digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_deleting_a_session_drops_its_evidence_and_the_file_nothing_else_refers_to(store, blitz, tmp_path):
     event, session = blitz
     store.agenda.delete(session)
-    assert store.evidence.for_item("session", session) == [] and len(_files(store)) == 2
+    assert store.evidence.for_item("session", session) == []
+    assert _files(store) == [_digest(tmp_path / "after.png")]  # the target's photo stays
+
+
+def test_a_file_goes_only_with_its_last_reference_in_any_event(store, blitz, tmp_path):
+    event, session = blitz
+    other = kaizen_event(store)
+    problem = store.causes.add_problem(event.id, "Changeovers are slow")
+    store.evidence.attach(event.id, "cause", problem.id, tmp_path / "before.png")
+    store.evidence.attach(other.id, "target", other.targets[0].id, tmp_path / "before.png")  # another event
+    before = _digest(tmp_path / "before.png")
+    store.causes.delete(problem.id)
+    store.agenda.delete(session)
+    assert before in _files(store)  # the other event still shows it
+    (row,) = [item for item in store.evidence.for_event(other.id) if item.sha256 == before]
+    store.evidence.detach(row.id)
+    assert before not in _files(store) and _files(store) == [_digest(tmp_path / "after.png")]
+
+
+def test_a_file_another_database_beside_it_refers_to_is_kept(store, blitz, tmp_path, clock):
+    event, session = blitz
+    neighbour = Store(tmp_path / "practice.db", clock)  # same folder: the same evidence/
+    practice = kaizen_event(neighbour)
+    neighbour.evidence.attach(practice.id, "target", practice.targets[0].id, tmp_path / "before.png")
+    store.agenda.delete(session)
+    assert _digest(tmp_path / "before.png") in _files(store)
+    neighbour.evidence.detach(neighbour.evidence.for_event(practice.id)[0].id)
+    assert _digest(tmp_path / "before.png") not in _files(store)
+    neighbour.close()
+
+
+def test_a_deletion_rolled_back_keeps_the_file(store, blitz):
+    event, session = blitz
+    with pytest.raises(RuntimeError), store.db.atomic():
+        store.db.execute("delete from evidence")
+        raise RuntimeError("changed my mind")
+    store.agenda.delete(session)  # a later commit must not clean what the rollback restored
+    assert len(_files(store)) == 1 and len(store.evidence.for_event(event.id)) == 1
 
 
 def test_json_round_trip_carries_rows_and_says_the_files_are_not_here(store, blitz, tmp_path, clock):
