@@ -7,6 +7,8 @@ and the command palette can never disagree.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -33,9 +35,11 @@ def key_groups(screen: Screen) -> list[tuple[str, list[Binding]]]:
     """(area title, bindings) for the screen, each area widget, then the app."""
     # The event's own keys first: on a small screen they are the ones in view without scrolling.
     groups: dict[str, list[Binding]] = {"Anywhere in the event": []}
-    for binding in _described(b for bs in screen._bindings.key_to_bindings.values() for b in bs):
+    screen_bindings = _described(b for bs in screen._bindings.key_to_bindings.values() for b in bs)
+    taken = _taken_here(screen)
+    for binding in screen_bindings:
         title = _SCREEN_GROUPS.get(binding.id.split("_")[0], "Anywhere in the event")
-        groups.setdefault(title, []).append(binding)
+        groups.setdefault(title, []).append(_as_here(binding, taken, screen_bindings))
     seen: set[type] = set()
     for widget in screen.query("*"):
         own = _described(type(widget).__dict__.get("BINDINGS", ()))
@@ -49,6 +53,27 @@ def key_groups(screen: Screen) -> list[tuple[str, list[Binding]]]:
     # The keys the user set in keymap.toml, as the footer and the palette show them.
     keymap = screen.app._keymap
     return [(title, as_user_sees(bindings, keymap)) for title, bindings in groups.items() if bindings]
+
+
+def _taken_here(screen: Screen) -> dict[str, Binding]:
+    """The keys the focused widget and its containers bind: there they win over the screen's own."""
+    taken: dict[str, Binding] = {}
+    node = screen.focused
+    while node is not None and node is not screen:
+        for binding in _described(b for bs in node._bindings.key_to_bindings.values() for b in bs):
+            taken.setdefault(binding.key, binding)
+        node = node.parent
+    return taken
+
+
+def _as_here(binding: Binding, taken: dict[str, Binding], screen_bindings: list[Binding]) -> Binding:
+    """A screen key the area in focus binds to something else is listed saying so, and what reaches it here."""
+    other = taken.get(binding.key)
+    if other is None or other.action == binding.action:
+        return binding
+    instead = next((b.key for b in screen_bindings if b.action == binding.action and b.key not in taken), None)
+    where = f"{instead} does it here" if instead else "press it with another area shown (1-7)"
+    return replace(binding, tooltip=f"Not in this area, where {binding.key} is {other.description}: {where}")
 
 
 class KeyHelpScreen(ModalScreen[None]):

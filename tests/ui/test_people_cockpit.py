@@ -117,3 +117,37 @@ async def test_files_of_a_cause_and_of_a_countermeasure_with_F(store, make_app, 
         assert store.evidence.for_item("countermeasure", fix.id)[0].original_name == "cart.png"
         # One copy of the photo, however many items show it.
         assert len(list((store.path.parent / "evidence").iterdir())) == 1
+
+
+async def test_key_help_says_where_a_key_means_something_else_and_what_reaches_it_there(store, make_app):
+    from facilitator.screens.key_help import KeyHelpScreen
+
+    event, _ = _blitz(store)
+    store.causes.add_problem(event.id, "Long changeovers")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_event(app, pilot, event.id)
+
+        async def listed(tab: str) -> dict[str, str]:
+            await pilot.press(tab)
+            await pilot.pause()
+            await pilot.press("question_mark")
+            assert isinstance(app.screen, KeyHelpScreen)
+            notes = {b.id: b.tooltip for _, bindings in app.screen.groups for b in bindings}
+            await pilot.press("escape")
+            await pilot.pause()
+            return notes
+
+        await pilot.press("space")  # the session runs: it is the one in hand on tab 3
+        decisions = await listed("3")  # the log binds v (verdict); w is still who-was-there
+        assert decisions["attach_evidence"] == "Not in this area, where v is Verdict: F does it here"
+        assert not decisions["take_attendance"].startswith("Not in this area")
+        await pilot.press("F")
+        await pilot.pause()
+        assert isinstance(app.screen, EvidenceScreen)  # F reaches the files from tab 3
+        await pilot.press("escape")
+        await pilot.pause()
+        causes = await listed("6")  # w asks why, v switches the view
+        assert causes["take_attendance"].startswith("Not in this area, where w is Why?")
+        assert causes["attach_evidence"] == "Not in this area, where v is View: F does it here"
+        assert app.screen is screen
