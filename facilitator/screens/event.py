@@ -263,8 +263,10 @@ class EventScreen(TimerControls, Screen[None]):
     def _decisions_changed(self, message: DecisionLogged | EventChanged) -> None:
         decision_flow.refresh(self, message)
         if isinstance(message, DecisionLogged):
-            # The drift reads the whole event: the captured row is painted first, the nudge a frame later.
-            self.call_after_refresh(mirror_flow.refresh, self, self.event)
+            # The drift reads the reflections: the captured row is painted first, the nudge a frame later.
+            # Who decided how often is already counted beside the charter (moved by one just now).
+            tally = self.query_one(DecisionInsights).tally
+            self.call_after_refresh(mirror_flow.refresh, self, self.event, tally.decided_by if tally else None)
         else:
             mirror_flow.refresh(self, self.event)
 

@@ -5,6 +5,8 @@ Kept here so the shared event screen only needs one call per hook.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from textual.screen import Screen
 
 from facilitator.domain.event import Event
@@ -18,9 +20,12 @@ def open_mirror(screen: Screen, event: Event | None) -> None:
         screen.app.push_screen(MirrorScreen(event.id))
 
 
-def refresh(screen: Screen, event: Event | None) -> None:
-    """Re-check the drift after anything that moves it: a decision, a reflection, the status."""
+def refresh(screen: Screen, event: Event | None, decided_by: Counter | None = None) -> None:
+    """Re-check the drift after anything that moves it: a decision, a reflection, the status.
+
+    ``decided_by``: who decided how often, when the screen already holds it (after a capture).
+    """
     if event is None:
         return
     for nudge in screen.query(MirrorNudge):
-        nudge.check(event)
+        nudge.check(event, decided_by)

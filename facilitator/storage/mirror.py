@@ -92,15 +92,18 @@ def days_past(event: Event, today: date) -> int:
     return sum(1 for day in range(1, event.days + 1) if event.day_date(day) < today)
 
 
-def event_drift(store: Store, event: Event, today: date) -> str:
+def event_drift(store: Store, event: Event, today: date, decided_by: Counter | None = None) -> str:
     """The nudge for a running event that drifts from its own kind, or empty.
 
     It is re-checked after every decision, so it reads only the decisions and reflections tables
-    (never the timer log or the follow-ups): who decided, and whether anyone reflected.
+    (never the timer log or the follow-ups): who decided, and whether anyone reflected. A screen that
+    already holds who decided how often (moved by one with each capture) passes it as ``decided_by``.
     """
     if event.status.value != "running":
         return ""
     counts = store.reflections.counts(event.id)
+    if decided_by is None:
+        decided_by = store.decisions.decided_by_counts(event.id)
     facts = MirrorFacts(
         kind=event.kind,
         status=event.status,
@@ -108,7 +111,7 @@ def event_drift(store: Store, event: Event, today: date) -> str:
         units_reflected=counts.sessions_reflected + counts.days_reflected,
         day_reflections=counts.days_reflected,
         event_review_done=counts.event_review_done,
-        decisions=Counter({who.value: n for who, n in store.decisions.decided_by_counts(event.id).items()}),
+        decisions=Counter({who.value: n for who, n in decided_by.items()}),
     )
     return drift(facts, days_past=days_past(event, today))
 

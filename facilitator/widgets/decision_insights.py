@@ -26,6 +26,11 @@ class DecisionInsights(Static):
         self._tally: DecisionTally | None = None
         self._moved_by: set[str] = set()  # decisions already counted since the last full read
 
+    @property
+    def tally(self) -> DecisionTally | None:
+        """The counts shown, as read (or moved since by captures); None before the event is known."""
+        return self._tally
+
     def watch_event(self) -> None:
         self.refresh_insights()
 

@@ -6,6 +6,8 @@ method mirror (M) says why; this line says it without being asked.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from rich.text import Text
 from textual.widgets import Static
 
@@ -23,11 +25,11 @@ class MirrorNudge(Static):
         super().__init__("", id=id, markup=False)
         self.message = ""
 
-    def check(self, event: Event) -> str:
-        """Re-read the event's records; returns the nudge now shown (empty when there is none)."""
+    def check(self, event: Event, decided_by: Counter | None = None) -> str:
+        """Re-read the event's records (who decided: ``decided_by`` when given); returns the nudge now shown."""
         from facilitator.storage.mirror import event_drift
 
-        message = event_drift(self.app.store, event, local_today(self.app.clock))
+        message = event_drift(self.app.store, event, local_today(self.app.clock), decided_by)
         self.message = message
         self.set_class(bool(message), "-drifting")
         self.update(Text(f"Mirror: {message}  (M)" if message else ""))
