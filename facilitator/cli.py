@@ -450,8 +450,10 @@ def _event_summary(event) -> dict:
     }
 
 
-from facilitator.tools_cli import doctor_command, keymap_command  # noqa: E402 - registered after the group exists
+from facilitator.causes_cli import causes_command  # noqa: E402 - registered after the group exists
+from facilitator.tools_cli import doctor_command, keymap_command  # noqa: E402
 
+cli.add_command(causes_command)
 cli.add_command(keymap_command)
 cli.add_command(doctor_command)
 

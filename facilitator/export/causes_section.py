@@ -98,7 +98,11 @@ def _root_line(cause: Cause) -> str:
 def fishbone_json(records: EventRecords) -> list[dict]:
     """Each problem's fishbone for readers of the JSON file, keyed by the six bones' exact names
     (``man``, ``machine``, ``method``, ``material``, ``measurement``, ``environment``); derived, never imported."""
-    tree = causes_of(records)
+    return fishbone_of(causes_of(records))
+
+
+def fishbone_of(tree: CauseTree) -> list[dict]:
+    """:func:`fishbone_json` for records already read (``facilitator causes --format json``)."""
     children = tree.children_map()
 
     def node(cause: Cause) -> dict:
