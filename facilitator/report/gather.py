@@ -10,13 +10,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from facilitator.domain.clock import local_today
-from facilitator.domain.decision import Decision, DecisionFilter, Verdict
+from facilitator.domain.decision import Decision, Verdict
 from facilitator.domain.measurement import progress_for
 from facilitator.report.daily import DailyReport, DayRecords, DecisionLine, ReflectionLine, SessionRun, assemble
 from facilitator.storage.store import Store
-
-DECISIONS_LIMIT = 5_000
-
 
 def current_day(event, today: date) -> int:
     """The day to report on: today's, else the last day once the event is over, else the first."""
@@ -53,7 +50,7 @@ class _EventReads:
 
 def _read_event(store: Store, event_id: str) -> _EventReads:
     event = store.events.get(event_id)  # first: an unknown event is refused before anything else is read
-    found = list(reversed(store.decisions.page(event_id, DecisionFilter(), limit=DECISIONS_LIMIT)))  # oldest first
+    found = store.decisions.oldest_first(event_id)  # every decision: a day's report-out accounts for all of its own
     sessions = store.agenda.sessions(event_id)
     return _EventReads(
         event=event,

@@ -272,6 +272,12 @@ class DecisionRepository:
         """The counts beside the log, read afresh; a capture then moves them with ``DecisionTally.after``."""
         return DecisionTally(self.parked_count(event_id), self.scope_changes(event_id), self.decided_by_counts(event_id))
 
+    def oldest_first(self, event_id: str) -> list[Decision]:
+        """Every decision of the event, oldest first, with no cap: report-outs and exports account for all."""
+        from facilitator.storage.decision_reads import event_decisions
+
+        return event_decisions(self.db, event_id)
+
     def days(self, event_id: str) -> list[int]:
         return [row["day"] for row in self.db.query(
             "select distinct day from decisions where event_id = ? order by day", [event_id]

@@ -9,9 +9,6 @@ from facilitator.domain.decision import DecisionFilter
 if TYPE_CHECKING:
     from facilitator.storage.store import Store
 
-DECISIONS_LIMIT = 5_000
-
-
 def reversed_on_day(store: Store, event_id: str, day: int | None) -> tuple[str, ...]:
     """Decisions changed on ``day``, quoted as "subject (old verdict)", oldest first; resolving a parked item
     is not a reversal, nor is a change that keeps the verdict."""
@@ -19,8 +16,10 @@ def reversed_on_day(store: Store, event_id: str, day: int | None) -> tuple[str, 
         return ()
     decisions = store.decisions
     quoted = []
-    for new in reversed(decisions.page(event_id, DecisionFilter(), limit=DECISIONS_LIMIT)):
-        if new.day != day or new.supersedes_id is None:
+    # The day's decisions, all of them (limit -1: none left out); the event's rows come through the
+    # decisions(event_id, decided_at) index, the day is matched on those (no index has the day).
+    for new in reversed(decisions.page(event_id, DecisionFilter(day=day), limit=-1)):
+        if new.supersedes_id is None:
             continue
         old = decisions.get(new.supersedes_id)
         if old.verdict.value != "parked" and new.verdict != old.verdict:

@@ -1,0 +1,58 @@
+"""A day's report-out accounts for every decision of that day, however many the event holds: it once read
+only the newest 5,000, so day 1 of a 6,000-decision event said "No scope decisions today"."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, timedelta
+
+from facilitator.domain.clock import FakeClock, to_iso
+from facilitator.domain.event import Event, EventKind
+from facilitator.report.gather import daily_report, daily_reports_markdown
+from facilitator.storage.store import Store
+
+COUNT = 6_000  # 2,000 a day over three days; more than the old cap of 5,000
+NOW = datetime(2026, 11, 27, 15, 0, tzinfo=UTC)
+
+
+def _event(tmp_path) -> tuple[Store, str]:
+    store = Store(tmp_path / "f.db", FakeClock(NOW))
+    event = store.events.add(Event(title="Press 4 SMED", kind=EventKind.KAIZEN, start_date=NOW.date() - timedelta(days=2), days=3))
+    start = NOW - timedelta(days=2, hours=6)
+    rows = [
+        {
+            "id": str(uuid.uuid4()), "event_id": event.id, "day": 1 + index * 3 // COUNT,
+            "subject": f"Idea {index}", "verdict": ("in_scope", "parked")[index % 2], "rationale": "",
+            "decided_by": "team", "tags": "[]", "decided_at": to_iso(start + timedelta(seconds=20 * index)),
+        }
+        for index in range(COUNT)
+    ]
+    with store.db.atomic():
+        store.db["decisions"].insert_all(rows, batch_size=1000)  # one batch: the digests are not what is tested
+    return store, event.id
+
+
+def _scope(report) -> tuple[str, ...]:
+    section = next(s for s in report.sections if s.title == "Scope changes of the day")
+    return tuple(line.text for line in section.lines)
+
+
+def test_day_one_lists_all_its_decisions_first_to_last(tmp_path):
+    store, event_id = _event(tmp_path)
+    day_one = _scope(daily_report(store, event_id, 1))
+    assert len(day_one) == 2_000
+    assert day_one[0] == "In scope: Idea 0 (decided by team)"
+    assert day_one[-1] == "Parked: Idea 1999 (decided by team)"
+    day_two = _scope(daily_report(store, event_id, 2))
+    assert (len(day_two), day_two[0], day_two[-1]) == (2_000, "In scope: Idea 2000 (decided by team)", "Parked: Idea 3999 (decided by team)")
+    # The parking lot as day 1 ended: its 1,000 parked items, none of day 2's.
+    parked = next(s for s in daily_report(store, event_id, 1).sections if "arking" in s.title)
+    assert len(parked.lines) == 1_000
+
+
+def test_export_lists_every_decision_of_every_day(tmp_path):
+    store, event_id = _event(tmp_path)
+    text = daily_reports_markdown(store, event_id)
+    assert "No scope decisions today" not in text
+    for index in (0, 1999, 2000, 3999):  # day 3 is the final outline, worded differently
+        assert f"Idea {index} (decided by team)" in text
