@@ -136,8 +136,8 @@ def import_file(store: Store, path: Path) -> ImportReport:
         check_readable(store, records.event_id, store.clock.now(), str(path))
 
     # The same rules as the screens and the CLI, record by record, before anything is written.
-    def check(records: EventRecords, name: str) -> None:
-        check_records(records, name, lambda ids: rows_by_id(store.db, "causes", ids))
+    def check(records: EventRecords, name: str, unchanged: dict[str, set[str]]) -> None:
+        check_records(records, name, lambda ids: rows_by_id(store.db, "causes", ids), unchanged)
 
     report = merge(store.db, records, str(path), verify, check=check)
     # The rows are committed; the files follow (a file is only ever added, under its own digest).

@@ -57,24 +57,34 @@ class ImportReport:
 
 def merge(
     db: Database, records: EventRecords, name: str = "the file", verify: Callable[[], None] | None = None,
-    check: Callable[[EventRecords, str], None] | None = None,
+    check: Callable[[EventRecords, str, dict[str, set[str]]], None] | None = None,
 ) -> ImportReport:
     """Check ``records`` against this database, then insert what is new in one transaction.
 
-    ``check`` judges the records once their shape is known to be right, before anything is written;
+    ``check`` judges the records once their shape is known to be right, before anything is written (it is
+    given, per table, the ids of the rows already here unchanged, which it may pass over);
     ``verify`` runs inside the transaction after the inserts. If either raises, nothing is imported.
     """
     tables = {table.name: table for table in registered(db)}
-    _check_shape(db, records, tables, name)
-    if check is not None:
-        check(records, name)  # e.g. the screens' and the CLI's own rules, before anything is written
+    _check_tables(records, tables, name)
     report = ImportReport(records.event_id, str(records.event.get("title", "")))
     with saving("the import"), db.atomic():
+        # Rows already here exactly as in the file (a re-import) are written by nobody: their types and the
+        # domain's rules were judged when they went in, so only the rows that could be written are judged.
+        # Read under the write lock, so what is compared is what the inserts meet.
+        existing = {table: rows_by_id(db, table, [row["id"] for row in rows]) for table, rows in records.tables.items()}
+        unchanged = {table: _unchanged(records.rows(table), existing[table]) for table in records.tables}
+        _check_shape(db, records, tables, name, unchanged)
+        if check is not None:
+            check(records, name, unchanged)  # e.g. the screens' and the CLI's own rules, before anything is written
         db.execute("PRAGMA defer_foreign_keys = ON")
         skipped: set[tuple[str, str]] = set()
         for table in tables.values():
             rows = records.rows(table.name)
-            added = _merge_table(db, table.name, rows, report, name, skipped) if rows else 0
+            added = (
+                _merge_table(db, table.name, rows, existing[table.name], unchanged[table.name], report, name, skipped)
+                if rows else 0
+            )
             if added:
                 report.added[table.name] = added
         _check_links(db, records, tables, name)
@@ -83,22 +93,39 @@ def merge(
     return report
 
 
-def _check_shape(db: Database, records: EventRecords, tables: dict, name: str) -> None:
+def _check_tables(records: EventRecords, tables: dict, name: str) -> None:
     unknown = sorted(set(records.tables) - set(tables))
     if unknown:
         raise BadFile(f"{name} holds table {unknown[0]!r}, which this facilitator does not know; nothing imported.")
     events = records.rows("events")
     if len(events) != 1 or events[0]["id"] != records.event_id:
         raise BadFile(f"{name} must hold exactly one events row, with the id in \"event_id\"; nothing imported.")
+
+
+def _unchanged(rows: list[Row], existing: dict[str, Row]) -> set[str]:
+    """The ids of ``rows`` already here with every column the same, value and type (1.0 is not 1)."""
+    same: set[str] = set()
+    for row in rows:
+        here = existing.get(row["id"])
+        if here is not None and len(here) == len(row) and all(
+            column in here and type(here[column]) is type(value) and here[column] == value
+            for column, value in row.items()
+        ):
+            same.add(row["id"])
+    return same
+
+
+def _check_shape(db: Database, records: EventRecords, tables: dict, name: str, unchanged: dict[str, set[str]]) -> None:
     for table_name, rows in records.tables.items():
         types = {column.name: column.type.upper() for column in db[table_name].columns}
         link = resolve_link(db, tables[table_name])
         seen: set[str] = set()
+        same = unchanged.get(table_name, set())
         for row in rows:
             if row["id"] in seen:
                 raise BadFile(f"{name}: {table_name} row {row['id']} appears twice; nothing imported.")
             seen.add(row["id"])
-            for column, value in row.items():
+            for column, value in () if row["id"] in same else row.items():
                 if column not in types:
                     raise BadFile(
                         f"{name}: {table_name} has a column {column!r} this facilitator does not know; nothing imported."
@@ -137,18 +164,22 @@ def _type_word(declared: str) -> str:
 
 
 def _merge_table(
-    db: Database, table: str, rows: list[Row], report: ImportReport, name: str, skipped: set[tuple[str, str]]
+    db: Database, table: str, rows: list[Row], existing_rows: dict[str, Row], unchanged: set[str],
+    report: ImportReport, name: str, skipped: set[tuple[str, str]],
 ) -> int:
-    existing_rows = rows_by_id(db, table, [row["id"] for row in rows])
     keys = [key for key in db[table].foreign_keys if key.other_column == "id"]
     pending: list[Row] = []
     for row in _parents_first(table, rows, keys):
-        row = mark_not_imported(table, row, skipped)
-        depends = [key for key in keys if (key.other_table, row.get(key.column)) in skipped]
+        marked = mark_not_imported(table, row, skipped)
+        depends = [key for key in keys if (key.other_table, marked.get(key.column)) in skipped]
         if depends:
             skipped.add((table, row["id"]))
             report.conflicts.append(Conflict(table, row["id"], tuple(key.column for key in depends), "depends on"))
             continue
+        if marked is row and row["id"] in unchanged:  # compared already, column by column
+            report.unchanged += 1
+            continue
+        row = marked
         existing = existing_rows.get(row["id"])
         if existing is not None:
             differs = tuple(sorted(column for column, value in row.items() if existing.get(column) != value))
@@ -253,7 +284,10 @@ def rows_by_id(db: Database, table: str, ids: list[str]) -> dict[str, Row]:
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         sql = f"select * from {quote(table)} where {quote('id')} in ({', '.join('?' for _ in chunk)})"
-        found.update((row["id"], dict(row)) for row in db.query(sql, chunk))
+        cursor = db.conn.execute(sql, chunk)
+        names = [column[0] for column in cursor.description]
+        at = names.index("id")
+        found.update((values[at], dict(zip(names, values))) for values in cursor)
     return found
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 
 from facilitator.domain.causes import check_cause, check_place
@@ -28,10 +28,15 @@ from facilitator.export.records import EventRecords, Row
 StoredRows = Callable[[list[str]], dict[str, Row]]
 
 
-def check_records(records: EventRecords, name: str, stored_causes: StoredRows | None = None) -> None:
+def check_records(
+    records: EventRecords, name: str, stored_causes: StoredRows | None = None,
+    unchanged: Mapping[str, set[str]] | None = None,
+) -> None:
     """Refuse the file (BadFile) at the first record a screen or the CLI would not have accepted.
 
     ``stored_causes`` reads causes already in the database by id: a record of the file may hang under one.
+    ``unchanged``: per table, the ids of rows the database already holds exactly so; nothing writes them,
+    so their own rules are passed over (a re-import of a big file judges only what is new).
     """
     event = records.rows("events")[0]
     days = event.get("days")
@@ -39,7 +44,10 @@ def check_records(records: EventRecords, name: str, stored_causes: StoredRows | 
     tables = sorted(records.tables.items(), key=lambda item: item[0] != "events")
     for table, rows in tables:
         rule = _RULES.get(table)
+        same = unchanged.get(table, set()) if unchanged else set()
         for row in rows:
+            if row["id"] in same:
+                continue
             with _refusing(name, table, row):
                 if rule is not None:
                     rule(row)

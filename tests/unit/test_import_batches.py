@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import json
+
+import pytest
+
 from facilitator.domain.decision import AmendedField, DecisionDraft, DecisionFilter
 from facilitator.export import export_event, import_file
+from facilitator.export.json_format import BadFile
 from facilitator.storage.digests import check_event
 from facilitator.storage.store import Store
-from tests.export_support import kaizen_event
+from tests.export_support import kaizen_event, snapshot
 from tests.unit.test_export_decisions import staging  # noqa: F401  (the fixture: staged and row by row)
 
 ODD = ["[/] on the board", "]]]][[[", "torque wrench \N{WRENCH}", "Die cart redesign", "50% of_the line"]
@@ -40,3 +45,27 @@ def test_imported_decisions_round_trip_and_are_found_at_once(store, clock, tmp_p
     staged = "select name from sqlite_temp_master where name not like 'evidence_released%'"  # evidence_release.py's own
     assert list(empty.db.execute(staged)) == []  # the staging table is gone
     empty.close()
+
+
+def test_a_reimport_judges_only_what_would_be_written(store, clock, tmp_path):
+    event = kaizen_event(store)
+    store.decisions.capture(event.id, DecisionDraft("Die cart", "in_scope", "team"), day=1)
+    path = export_event(store, event.id, "json", tmp_path / "a.json")
+    other = Store(tmp_path / "other.db", clock)
+    import_file(other, path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    before = snapshot(other.db)
+    # A row already here but with a value of another type (1.0 for 1) is judged, and refused, as before.
+    as_float = json.loads(json.dumps(data))
+    as_float["tables"]["targets"][0]["position"] = float(data["tables"]["targets"][0]["position"])
+    # A new row is judged by the domain's rules, whatever sits beside it unchanged.
+    bad_new = json.loads(json.dumps(data))
+    bad_new["tables"]["targets"].append({**data["tables"]["targets"][0], "id": "new-one", "metric": ""})
+    for changed, message in ((as_float, "position should be a whole number"), (bad_new, "targets row new-one, field")):
+        bad = tmp_path / "bad.json"
+        bad.write_text(json.dumps(changed), encoding="utf-8")
+        with pytest.raises(BadFile, match=message):
+            import_file(other, bad)
+        assert snapshot(other.db) == before
+    assert import_file(other, path).unchanged == sum(len(rows) for rows in data["tables"].values())
+    other.close()
