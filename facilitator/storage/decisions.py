@@ -12,6 +12,7 @@ over the event's rows. Each piece is a bound parameter, quoted as one phrase
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -63,10 +64,21 @@ from decisions d
 """
 _SUPERSEDED = "exists(select 1 from decisions s where s.supersedes_id = d.id)"
 # One typed piece, in the decision itself or in one of its amendments ({q}: the parameter's name).
+# Each index is asked only for the rowids between the open event's first and last record (:lo/:hi and
+# :alo/:ahi, read first through the event_id indexes of 0017_search_index): FTS5 seeks there in every
+# term's list instead of collecting the matches of every event, so a search costs what the open event
+# holds (and whatever was logged in between), not the whole file. With 2,000 decisions in the event:
+# 10.7 ms alone, 162 ms beside 98,000 of other events before the bound; 5 ms either way with it.
 _MATCHES = (
-    "(d.rowid in (select rowid from decisions_fts where decisions_fts match :{q}) "
+    "(d.rowid in (select rowid from decisions_fts where decisions_fts match :{q} and rowid between :lo and :hi) "
     "or d.id in (select a.decision_id from decision_amendments a where a.rowid in "
-    "(select rowid from decision_amendments_fts where decision_amendments_fts match :{q})))"
+    "(select rowid from decision_amendments_fts where decision_amendments_fts match :{q} "
+    "and rowid between :alo and :ahi)))"
+)
+_SPANS = (
+    "select (select min(rowid) from decisions where event_id = :e), (select max(rowid) from decisions where event_id = :e),"
+    " (select min(rowid) from decision_amendments where event_id = :e),"
+    " (select max(rowid) from decision_amendments where event_id = :e)"
 )
 _CONTAINS = (
     "(d.subject like :{q} escape '\\' or d.rationale like :{q} escape '\\' or d.tags like :{q} escape '\\' "
@@ -186,7 +198,7 @@ class DecisionRepository:
         limit: int = PAGE_SIZE,
     ) -> list[Decision]:
         """Newest first; pass the last decision of a page as ``after`` to get the next page."""
-        where, params = _where(event_id, filters)
+        where, params = _where(event_id, filters, self._spans)
         if where is None:
             return []
         if after is not None:
@@ -197,7 +209,7 @@ class DecisionRepository:
         return [_decision(row) for row in self.db.query(sql, params)]
 
     def count(self, event_id: str, filters: DecisionFilter = DecisionFilter()) -> int:
-        where, params = _where(event_id, filters)
+        where, params = _where(event_id, filters, self._spans)
         if where is None:
             return 0
         return self.db.execute(f"select count(*) from decisions d where {where}", params).fetchone()[0]
@@ -278,14 +290,27 @@ class DecisionRepository:
 
         return event_decisions(self.db, event_id)
 
+    def _spans(self, event_id: str) -> dict[str, Any]:
+        """The first and last rowid of the event's decisions and of its amendments (NULL: none)."""
+        lo, hi, alo, ahi = self.db.execute(_SPANS, {"e": event_id}).fetchone()
+        return {"lo": lo, "hi": hi, "alo": alo, "ahi": ahi}
+
     def days(self, event_id: str) -> list[int]:
         return [row["day"] for row in self.db.query(
             "select distinct day from decisions where event_id = ? order by day", [event_id]
         )]
 
 
-def _where(event_id: str, filters: DecisionFilter) -> tuple[str | None, dict[str, Any]]:
-    """SQL conditions for the filters; (None, ...) when they can match nothing."""
+_UNBOUNDED = {"lo": -(2**63), "hi": 2**63 - 1, "alo": -(2**63), "ahi": 2**63 - 1}
+
+
+def _where(
+    event_id: str, filters: DecisionFilter, spans: Callable[[str], dict[str, Any]] | None = None
+) -> tuple[str | None, dict[str, Any]]:
+    """SQL conditions for the filters; (None, ...) when they can match nothing.
+
+    ``spans(event_id)`` gives the rowid bounds a full-text piece needs (read only when one is typed).
+    """
     parts = ["d.event_id = :event_id"]
     params: dict[str, Any] = {"event_id": event_id}
     if filters.verdict is not None:
@@ -309,6 +334,8 @@ def _where(event_id: str, filters: DecisionFilter) -> tuple[str | None, dict[str
         if len(term) >= TRIGRAM:
             parts.append(_MATCHES.format(q=name))
             params[name] = trigram_phrase(term)
+            if "lo" not in params:
+                params.update(spans(event_id) if spans is not None else _UNBOUNDED)
         else:  # too short for a trigram: read the event's rows (fast enough at 10,000)
             parts.append(_CONTAINS.format(q=name))
             params[name] = like_pattern(term)

@@ -499,6 +499,15 @@ def _evidence(db: Database) -> None:
         )
 
 
+@MIGRATIONS(name="0017_search_index")
+def _search_index(db: Database) -> None:
+    # A search asks each full-text index only for the rowids between the open event's first and last record
+    # (storage/decisions.py). These give those bounds in a seek each, where (event_id, decided_at) read all
+    # the event's entries (1.3 ms at 10,000 decisions, on every keystroke) and amendments had no index.
+    db["decisions"].create_index(["event_id"])
+    db["decision_amendments"].create_index(["event_id"])
+
+
 def known_names() -> set[str]:
     return {migration.name for migration in MIGRATIONS._migrations}
 

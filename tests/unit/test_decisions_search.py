@@ -77,3 +77,49 @@ def test_any_subject_is_found_by_any_piece_of_it(store, event, text, data):
     found = store.decisions.page(event.id, DecisionFilter(text=piece), limit=10_000)
     assert decision.id in {d.id for d in found}
     assert DecisionFilter(text=piece).matches(decision)
+
+
+def test_search_keeps_to_the_open_event_among_others_logged_around_it(store, event):
+    """Each index is read only between the event's first and last record: those two are found too."""
+    other = store.events.add(Event(title="Paint shop", kind=EventKind.KAIZEN, start_date=date(2026, 11, 23), days=5))
+    empty = store.events.add(Event(title="Not started", kind=EventKind.KAIZEN, start_date=date(2026, 11, 30), days=5))
+    logged = {}
+    for owner, subject in ((other, "clamp before"), (event, "clamp first"), (other, "clamp between"),
+                           (event, "clamp last"), (other, "clamp after")):
+        logged[subject] = store.decisions.capture(owner.id, DecisionDraft(subject, "in_scope", "team"), day=1)
+    store.decisions.amend(logged["clamp before"].id, AmendedField.RATIONALE, "torque \N{WRENCH}")
+    store.decisions.amend(logged["clamp first"].id, AmendedField.RATIONALE, "torque \N{WRENCH} [/]")
+    store.decisions.amend(logged["clamp after"].id, AmendedField.RATIONALE, "torque \N{WRENCH}")
+    assert _subjects(store, event, "clamp") == ["clamp first", "clamp last"]
+    assert _subjects(store, event, "torque") == ["clamp first"]
+    assert _subjects(store, other, "torque") == ["clamp after", "clamp before"]
+    assert _subjects(store, other, "[/]") == []
+    assert _subjects(store, empty, "clamp") == [] and _subjects(store, empty, "torque") == []
+
+
+def test_a_database_from_before_the_search_index_finds_the_same_after_opening(tmp_path, clock):
+    """0017_search_index adds an index on a database that already holds decisions and amendments."""
+    from sqlite_utils import Database
+
+    from facilitator.storage.migrations import MIGRATIONS
+    from facilitator.storage.store import Store
+
+    path = tmp_path / "old.db"
+    old = Database(path)
+    MIGRATIONS.apply(old, stop_before="0017_search_index")
+    old.close()
+    store = Store(path, clock, migrate=False)
+    event = store.events.add(Event(title="Press line 4", kind=EventKind.KAIZEN, start_date=date(2026, 11, 23), days=5))
+    first = store.decisions.capture(event.id, DecisionDraft("Die cart [/]", "in_scope", "team"), day=1)
+    store.decisions.capture(event.id, DecisionDraft("Quick clamps", "parked", "team"), day=1)
+    store.decisions.amend(first.id, AmendedField.RATIONALE, "torque \N{WRENCH}")
+    before = {text: _subjects(store, event, text) for text in ("[/]", "\N{WRENCH}", "clamp", "cl")}
+    store.close()
+
+    store = Store(path, clock)
+    indexes = {row[0] for row in store.db.execute("select name from sqlite_master where type = 'index'")}
+    assert {"idx_decisions_event_id", "idx_decision_amendments_event_id"} <= indexes
+    assert {text: _subjects(store, event, text) for text in before} == before
+    assert before == {"[/]": ["Die cart [/]"], "\N{WRENCH}": ["Die cart [/]"], "clamp": ["Quick clamps"],
+                      "cl": ["Quick clamps"]}
+    store.close()
