@@ -38,20 +38,28 @@ RECORD_WORDS = {"decisions": "decision", "decision_amendments": "amendment"}
 NOT_IMPORTED = "not imported"
 
 
+# One encoder for every record (json.dumps builds a new one per call when given options): the same bytes.
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 def canonical(table: str, row: Mapping[str, Any], prev: str) -> bytes:
     """The bytes hashed: a compact JSON array of the version tag, ``prev`` and the columns in order."""
     tag, columns = CANONICAL[table]
-    values = [tag, prev, *(_hashed(table, row, column) for column in columns)]
-    return json.dumps(values, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    get = row.get
+    values = [tag, prev, *[get(column) for column in columns]]
+    typed = _TYPED_AT.get((table, get("field") if table == "decision_amendments" else None))
+    if typed is not None:
+        values[typed] = tags_as_typed(values[typed])
+    return _ENCODE(values).encode("utf-8")
 
 
-def _hashed(table: str, row: Mapping[str, Any], column: str) -> Any:
-    """The value hashed for a column: tags (a JSON array since 0012_foreign_keys_and_tags) as the text
-    they were before, so a log sealed then still verifies and a migrated one needs no re-sealing."""
-    value = row.get(column)
-    if (table, column) == ("decisions", "tags") or (table, column, row.get("field")) == ("decision_amendments", "text", "tags"):
-        return tags_as_typed(value)
-    return value
+# Where in the hashed values the tags sit, as the text they were before 0012_foreign_keys_and_tags made
+# them a JSON array, so a log sealed then still verifies and a migrated one needs no re-sealing: a
+# decision's tags, and the text of an amendment of its tags.
+_TYPED_AT = {
+    ("decisions", None): 2 + CANONICAL["decisions"][1].index("tags"),
+    ("decision_amendments", "tags"): 2 + CANONICAL["decision_amendments"][1].index("text"),
+}
 
 
 def digest(table: str, row: Mapping[str, Any], prev: str) -> str:

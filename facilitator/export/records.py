@@ -13,6 +13,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from facilitator.domain.errors import UserError
+from facilitator.storage.bulk import quote
 from facilitator.storage.tables import EVENT_TABLES, EventTable
 
 Row = dict[str, Any]
@@ -64,10 +65,6 @@ class EventRecords:
 
     def count(self) -> int:
         return sum(len(rows) for rows in self.tables.values())
-
-
-def quote(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
 
 
 def registered(db: Database) -> list[EventTable]:

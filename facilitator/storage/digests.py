@@ -13,6 +13,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from facilitator.domain.digest import CANONICAL, Broken, Seal, check, digest
+from facilitator.storage.bulk import insert_rows
 
 DIGESTS = "decision_digests"
 
@@ -23,7 +24,8 @@ def head(db: Database, event_id: str) -> str:
     return rows[0]["digest"] if rows else ""
 
 
-_INSERT = f"insert into {DIGESTS} (id, event_id, record, prev, digest) values (?, ?, ?, ?, ?)"
+_COLUMNS = ("id", "event_id", "record", "prev", "digest")
+_INSERT = f"insert into {DIGESTS} ({', '.join(_COLUMNS)}) values (?, ?, ?, ?, ?)"
 
 
 def seal(db: Database, table: str, record_id: str) -> Seal:
@@ -53,7 +55,7 @@ def seal_unsealed(db: Database, event_id: str, only: Iterable[str] | None = None
         sealed = digest(table, row, prev)
         rows.append([row["id"], event_id, table, prev, sealed])
         prev = sealed
-    db.conn.executemany(_INSERT, rows)
+    insert_rows(db, DIGESTS, _COLUMNS, rows, len(rows))
     return len(rows)
 
 

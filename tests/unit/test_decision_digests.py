@@ -187,3 +187,21 @@ def test_a_database_from_before_digests_and_trigrams_is_upgraded(tmp_path, clock
     finally:
         store.close()
     assert _verify(path, "e1").output.startswith("OK: 2 decisions and amendments of 'Old' are sealed")
+
+
+def test_the_canonical_form_stays_as_documented():
+    """Digests written by every earlier version must still verify: the hashed bytes never change."""
+    decision = {"id": "d1", "event_id": "e1", "session_id": None, "day": 2, "subject": "Die cart \N{WRENCH} [/]",
+                "verdict": "parked", "rationale": 'é "q"', "decided_by": "team", "tags": '["smed", "5s"]',
+                "decided_at": "2026-11-25T08:00:00Z", "supersedes_id": None}
+    amendment = {"id": "a1", "event_id": "e1", "decision_id": "d1", "field": "tags", "text": '["smed"]',
+                 "amended_at": "2026-11-25T09:00:00Z"}
+    assert canonical("decisions", decision, "") == (
+        '["facilitator/decision/1","","d1","e1",null,2,"Die cart \N{WRENCH} [/]","parked","é \\"q\\"","team",'
+        '"smed 5s","2026-11-25T08:00:00Z",null]'
+    ).encode("utf-8")
+    assert digest("decisions", decision, "") == "fa0cd8b9e7c6f04290bf9cc7f4912862c16988ae575f3c920143aafc78b1cdaa"
+    assert digest("decision_amendments", amendment, "p") == (
+        "b4d413c710798ed1b58e81b04539c001227eec5e3e5ab17ece9bcc68b2e7b214"
+    )
+    assert digest("decision_amendments", {**amendment, "field": "subject"}, "p") != digest("decision_amendments", amendment, "p")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 
 import pytest
@@ -11,16 +10,16 @@ from facilitator.domain.decision import AmendedField, DecidedBy, DecisionDraft, 
 from facilitator.export import export_event, import_file
 from facilitator.export.records import read_event
 from facilitator.export.timeline import timeline
+from facilitator.storage import bulk
 from facilitator.storage.store import Store
 from tests.export_support import kaizen_event, snapshot
 
-merging = importlib.import_module("facilitator.export.merge")  # the package exports a function of that name
 
 
 @pytest.fixture(params=["staged", "row by row"])
 def staging(request, monkeypatch):
     """Every batch of an import staged (even one row), or none: both ways must give the same database."""
-    monkeypatch.setattr(merging, "STAGE_FROM", 1 if request.param == "staged" else 10**9)
+    monkeypatch.setattr(bulk, "STAGE_FROM", 1 if request.param == "staged" else 10**9)
     return request.param
 
 
