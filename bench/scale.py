@@ -2,7 +2,8 @@
 follow-ups and 5,000 reflections, timing at each step what a facilitator does.
 
 At each size: open (open the file, list the events, show the biggest event's first page of decisions),
-search (one typed word in that event: page and count), export (that event as JSON and as Markdown),
+search (one typed word in that event: page and count; and in a finished event of 200 decisions logged
+before the file grew, whose cost must stay flat), export (that event as JSON and as Markdown),
 import (its JSON file into an empty database) and the file's size. The rows go in with bulk inserts (one
 transaction per step, sealed as the application would), so growing takes seconds, not hours. Prints one
 table and, per column, the cost per 1,000 decisions in the event at the first and last step: flat or
@@ -82,7 +83,23 @@ def _grow(store: Store, events: list[str], have: dict[str, int], want: dict[str,
             seal_unsealed(store.db, event_id)
 
 
-def _measure(path: Path, folder: Path, event_id: str, clock: FakeClock, runs: int) -> dict[str, float]:
+SMALL = 200  # decisions of a finished event logged before the file grows: its search must not grow
+
+
+def _small_event(store: Store, rng: random.Random) -> str:
+    event = store.events.add(Event(title="Finished paint shop blitz", kind=EventKind.KAIZEN,
+                                   start_date=date(2026, 11, 2), days=5))
+    rows = [(new_id(), event.id, None, 1 + index % 5, " ".join(rng.choices(WORDS, k=5)) + f" #{index}",
+             VERDICTS[index % 5], " ".join(rng.choices(WORDS, k=10)), "team", " ".join(rng.choices(WORDS, k=2)),
+             to_iso(START - timedelta(days=20) + timedelta(seconds=index)), None) for index in range(SMALL)]
+    with store.db.atomic():
+        store.db.conn.executemany("insert into decisions (id, event_id, session_id, day, subject, verdict, rationale, "
+                                  "decided_by, tags, decided_at, supersedes_id) values (?,?,?,?,?,?,?,?,?,?,?)", rows)
+        seal_unsealed(store.db, event.id)
+    return event.id
+
+
+def _measure(path: Path, folder: Path, event_id: str, clock: FakeClock, runs: int, small: str) -> dict[str, float]:
     def open_cockpit() -> None:
         store = Store(path, clock)
         store.events.list()
@@ -94,6 +111,7 @@ def _measure(path: Path, folder: Path, event_id: str, clock: FakeClock, runs: in
     figures = {"open": median_seconds(open_cockpit, runs)}
     word = DecisionFilter(text="clamp")
     figures["search"] = median_seconds(lambda: (store.decisions.page(event_id, word), store.decisions.count(event_id, word)), runs)
+    figures[f"search {SMALL}"] = median_seconds(lambda: (store.decisions.page(small, word), store.decisions.count(small, word)), runs)
     dump = folder / "event.json"
     # The heavy steps run once each (the whole bench stays within a few minutes on a busy 2-core machine).
     figures["export json"] = median_seconds(lambda: export_event(store, event_id, "json", dump), 1)
@@ -120,7 +138,7 @@ def main() -> None:
     runs = 3
     rng = random.Random(7)
     clock = FakeClock(datetime(2026, 11, 25, 12, 0, tzinfo=UTC))
-    columns = ("open", "search", "export json", "export md", "import")
+    columns = ("open", "search", f"search {SMALL}", "export json", "export md", "import")
     print(f"scale: one database grown to {EVENTS} events, "
           + ", ".join(f"{int(count * scale):,} {name}" for name, count in FULL.items())
           + f"; open and search the median of {runs}, exports and import one run each, in ms")
@@ -132,6 +150,7 @@ def main() -> None:
         folder = Path(tmp)
         path = folder / "scale.db"
         store = Store(path, clock)
+        small = _small_event(store, rng)
         events = _events(store)
         have = {name: 0 for name in FULL}
         for share in STEPS:
@@ -139,7 +158,7 @@ def main() -> None:
             _grow(store, events, have, want, rng)
             have = want
             in_event = store.db.execute("select count(*) from decisions where event_id = ?", [events[0]]).fetchone()[0]
-            figures = _measure(path, folder, events[0], clock, runs)
+            figures = _measure(path, folder, events[0], clock, runs, small)
             size = sum(part.stat().st_size for part in folder.glob("scale.db*")) / 2**20
             rows.append((in_event, figures))
             print(f"{want['decisions']:>10,} {in_event:>9,} {want['followups']:>10,} {want['reflections']:>11,} "
@@ -149,6 +168,10 @@ def main() -> None:
     print(f"growth from the first to the last step ({last_n / first_n:.0f}x the decisions in the event):")
     for name in columns:
         growth = last[name] / first[name] if first[name] else float("inf")
+        if name == f"search {SMALL}":  # its event stays the same size: the cost must not follow the file
+            shape = "flat" if growth <= 1.5 else "grows with the file"
+            print(f"  {name:12} {growth:6.1f}x   a finished event of {SMALL} decisions while the file grows  {shape}")
+            continue
         per_first, per_last = first[name] / first_n * 1000, last[name] / last_n * 1000
         shape = "linear or better" if growth <= 1.25 * last_n / first_n else "worse than linear"
         print(f"  {name:12} {growth:6.1f}x   per 1,000 decisions {per_first * 1000:8.1f} -> {per_last * 1000:8.1f} ms  {shape}")
