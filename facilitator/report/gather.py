@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from facilitator.domain.clock import local_today
-from facilitator.domain.decision import Decision, Verdict
+from facilitator.domain.decision import Verdict
 from facilitator.domain.measurement import progress_for
 from facilitator.report.daily import DailyReport, DayRecords, DecisionLine, ReflectionLine, SessionRun, assemble
+from facilitator.storage.decision_reads import DecisionRow, event_decision_rows
 from facilitator.storage.store import Store
 
 def current_day(event, today: date) -> int:
@@ -40,7 +41,7 @@ class _EventReads:
 
     event: object
     measurements: list
-    found: list[Decision]  # oldest first
+    found: list[DecisionRow]  # oldest first
     decisions: tuple[DecisionLine, ...]
     sessions: list
     state: object
@@ -50,7 +51,9 @@ class _EventReads:
 
 def _read_event(store: Store, event_id: str) -> _EventReads:
     event = store.events.get(event_id)  # first: an unknown event is refused before anything else is read
-    found = store.decisions.oldest_first(event_id)  # every decision: a day's report-out accounts for all of its own
+    # Every decision, in one pass over the event's rows: a day's report-out accounts for all of its own, and
+    # the parking lot and the final day's summary need the days before it too.
+    found = event_decision_rows(store.db, event_id)
     sessions = store.agenda.sessions(event_id)
     return _EventReads(
         event=event,
@@ -135,31 +138,26 @@ def _sessions(reads: _EventReads, now: datetime, day: int) -> tuple[SessionRun, 
     return tuple(runs)
 
 
-def parked_as_of(decisions: list[Decision], day: int) -> tuple[str, ...]:
+def parked_as_of(decisions: list[DecisionRow], day: int) -> tuple[str, ...]:
     """The parking lot as it stood at the end of ``day``: items parked by then and not yet resolved by then,
     so a past day's report-out does not list what was parked (or keep out what was resolved) later."""
     resolved_on = {d.supersedes_id: d.day for d in decisions if d.supersedes_id is not None}
+    parked = Verdict.PARKED.value
     return tuple(
         d.subject
         for d in decisions
-        if d.verdict is Verdict.PARKED and d.day <= day and resolved_on.get(d.id, day + 1) > day
+        if d.verdict == parked and d.day <= day and resolved_on.get(d.id, day + 1) > day
     )
 
 
-def _decisions(all_sessions: list, found: list[Decision]) -> tuple[DecisionLine, ...]:
-    sessions = {session.id: session for session in all_sessions}
+def _decisions(all_sessions: list, found: list[DecisionRow]) -> tuple[DecisionLine, ...]:
+    sessions = {session.id: (session.title, session.kind.value) for session in all_sessions}
+    labels = {verdict.value: verdict.label for verdict in Verdict}
+    unknown = ("", "")
     return tuple(
         DecisionLine(
-            subject=d.subject,
-            verdict=d.verdict.value,
-            verdict_label=d.verdict.label,
-            decided_by=d.decided_by.value,
-            rationale=d.rationale,
-            tags=d.tags,
-            day=d.day,
-            current=d.current,
-            session=sessions[d.session_id].title if d.session_id in sessions else "",
-            session_kind=sessions[d.session_id].kind.value if d.session_id in sessions else "",
+            d.subject, d.verdict, labels[d.verdict], d.decided_by, d.rationale, d.tags, d.day,
+            d.superseded_by_id is None, *sessions.get(d.session_id, unknown),
         )
         for d in found
     )

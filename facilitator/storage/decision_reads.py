@@ -1,4 +1,4 @@
-"""Every decision of an event, oldest first, as the log shows each now: for the report-outs and exports.
+"""Every decision of an event, oldest first, as the log shows each now: for the report-outs (cockpit and exports).
 
 :meth:`DecisionRepository.page` answers a screenful with six correlated lookups per row; reading a whole
 event that way costs more than the rest of an export. Here the event's decisions are one indexed query
@@ -9,10 +9,11 @@ latest amendment of a field wins (by ``amended_at``, then ``rowid``).
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from sqlite_utils import Database
 
-from facilitator.domain.clock import from_iso
-from facilitator.domain.decision import DecidedBy, Decision, Verdict, stored_tags
+from facilitator.domain.decision import stored_tags
 
 _DECISIONS = """
 select d.id, d.session_id, d.day, d.subject, d.verdict, d.rationale, d.decided_by, d.tags, d.decided_at,
@@ -29,7 +30,26 @@ order by a.amended_at, a.rowid
 _TEXT_FIELDS = ("subject", "rationale", "tags")
 
 
-def event_decisions(db: Database, event_id: str) -> list[Decision]:
+class DecisionRow(NamedTuple):
+    """A decision as the log shows it now, its verdict and decider as stored: what a report-out reads,
+    without building a :class:`Decision` (and parsing its time) for each of thousands of rows."""
+
+    id: str
+    session_id: str | None
+    day: int
+    subject: str
+    verdict: str
+    rationale: str
+    decided_by: str
+    tags: tuple[str, ...]
+    decided_at: str
+    supersedes_id: str | None
+    superseded_by_id: str | None
+    amended: bool
+    carried_to_debrief: bool
+
+
+def event_decision_rows(db: Database, event_id: str) -> list[DecisionRow]:
     """All of the event's decisions, oldest first, none left out however many there are."""
     latest: dict[str, dict[str, str]] = {}
     carried: set[str] = set()
@@ -38,31 +58,17 @@ def event_decisions(db: Database, event_id: str) -> list[Decision]:
             carried.add(decision_id)
         elif field in _TEXT_FIELDS:
             latest.setdefault(decision_id, {})[field] = text  # ascending order: the last one wins
-    verdicts = {v.value: v for v in Verdict}
-    deciders = {d.value: d for d in DecidedBy}
     found = []
-    for row in db.execute(_DECISIONS, [event_id]).fetchall():
-        (decision_id, session_id, day, subject, verdict, rationale, decided_by, tags, decided_at,
-         supersedes_id, superseded_by_id) = row
+    for (decision_id, session_id, day, subject, verdict, rationale, decided_by, tags, decided_at,
+         supersedes_id, superseded_by_id) in db.execute(_DECISIONS, [event_id]).fetchall():
         amended = latest.get(decision_id)
         if amended:
             subject = amended.get("subject", subject)
             rationale = amended.get("rationale", rationale)
             tags = amended.get("tags", tags)
-        found.append(Decision(
-            id=decision_id,
-            event_id=event_id,
-            session_id=session_id,
-            day=day,
-            subject=subject,
-            verdict=verdicts[verdict],
-            rationale=rationale or "",
-            decided_by=deciders[decided_by],
-            tags=stored_tags(tags),
-            decided_at=from_iso(decided_at),
-            supersedes_id=supersedes_id,
-            superseded_by_id=superseded_by_id,
-            amended=amended is not None,
-            carried_to_debrief=decision_id in carried,
+        found.append(DecisionRow(
+            decision_id, session_id, day, subject, verdict, rationale or "", decided_by, stored_tags(tags),
+            decided_at, supersedes_id, superseded_by_id, amended is not None, decision_id in carried,
         ))
     return found
+

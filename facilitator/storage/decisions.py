@@ -284,12 +284,6 @@ class DecisionRepository:
         """The counts beside the log, read afresh; a capture then moves them with ``DecisionTally.after``."""
         return DecisionTally(self.parked_count(event_id), self.scope_changes(event_id), self.decided_by_counts(event_id))
 
-    def oldest_first(self, event_id: str) -> list[Decision]:
-        """Every decision of the event, oldest first, with no cap: report-outs and exports account for all."""
-        from facilitator.storage.decision_reads import event_decisions
-
-        return event_decisions(self.db, event_id)
-
     def _spans(self, event_id: str) -> dict[str, Any]:
         """The first and last rowid of the event's decisions and of its amendments (NULL: none)."""
         lo, hi, alo, ahi = self.db.execute(_SPANS, {"e": event_id}).fetchone()

@@ -7,6 +7,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 from facilitator.domain.clock import FakeClock, to_iso
+from facilitator.domain.decision import DecidedBy, Verdict
 from facilitator.domain.event import Event, EventKind
 from facilitator.report.gather import daily_report, daily_reports_markdown
 from facilitator.storage.store import Store
@@ -56,3 +57,26 @@ def test_export_lists_every_decision_of_every_day(tmp_path):
     assert "No scope decisions today" not in text
     for index in (0, 1999, 2000, 3999):  # day 3 is the final outline, worded differently
         assert f"Idea {index} (decided by team)" in text
+
+
+def test_rows_read_whole_match_the_log_page_for_amended_and_superseded_decisions(tmp_path):
+    from facilitator.domain.decision import AmendedField, DecisionDraft
+    from facilitator.storage.decision_reads import event_decision_rows
+
+    store = Store(tmp_path / "f.db", FakeClock(NOW))
+    event = store.events.add(Event(title="Press 4 SMED", kind=EventKind.KAIZEN, start_date=NOW.date(), days=2))
+    draft = DecisionDraft(subject="Die cart", verdict="parked", decided_by="team", rationale="", tags="smed")
+    first = store.decisions.capture(event.id, draft, day=1)
+    store.decisions.amend(first.id, AmendedField.SUBJECT, "Die cart v1", at=NOW)
+    store.decisions.amend(first.id, AmendedField.SUBJECT, "Die cart v2", at=NOW)  # same moment: the later one wins
+    store.decisions.amend(first.id, AmendedField.TAGS, "smed cart", at=NOW + timedelta(minutes=1))
+    store.decisions.carry_to_debrief(first.id, 1)
+    store.decisions.resolve_parked(first.id, Verdict.IN_SCOPE, DecidedBy.SPONSOR, "cheap", day=2)
+    paged = list(reversed(store.decisions.page(event.id)))
+    rows = event_decision_rows(store.db, event.id)
+    assert [(r.id, r.subject, r.verdict, r.rationale, r.decided_by, r.tags, r.day, r.supersedes_id,
+             r.superseded_by_id, r.amended, r.carried_to_debrief) for r in rows] == [
+        (d.id, d.subject, d.verdict.value, d.rationale, d.decided_by.value, d.tags, d.day, d.supersedes_id,
+         d.superseded_by_id, d.amended, d.carried_to_debrief) for d in paged
+    ]
+    assert rows[0].subject == "Die cart v2" and rows[0].tags == ("smed", "cart")
