@@ -169,9 +169,12 @@ class DecisionLog(Vertical):
         self.app.call_from_thread(self._show, rows, total, after is not None, generation)
 
     def _show(self, rows: list[Decision], total: int | None, append: bool, generation: int) -> None:
-        if generation != self._generation or not self.is_attached:
-            return  # an older query answered after a newer one started, or the screen has closed
-        table = self.query_one(DataTable)
+        tables = self.query(DataTable)
+        if generation != self._generation or not self.is_attached or not tables:
+            # An older query answered after a newer one started, or the screen is closing: Textual removes
+            # the log's children before the log, so an answer can land between the two.
+            return
+        table = tables.first()
         if not append:
             table.clear()
         for decision in rows:
@@ -203,9 +206,10 @@ class DecisionLog(Vertical):
             self.app.call_from_thread(self._show_broken, broken.describe())
 
     def _show_broken(self, what: str) -> None:
-        if not self.is_attached:
+        seal = self.query("#decision-seal")
+        if not self.is_attached or not seal:  # closed, or closing (its children go first)
             return
-        self.query_one("#decision-seal", Static).update(
+        seal.first(Static).update(
             f"Changed outside facilitator: {what}. Details: facilitator verify"
         )
         self.add_class("-broken")

@@ -305,3 +305,22 @@ async def test_a_log_changed_past_the_triggers_is_flagged_on_the_decisions_tab(m
         app.pop_screen()
         screen = await open_event(app, pilot, intact.id)
         assert not screen.query_one(DecisionLog).has_class("-broken")
+
+
+async def test_a_query_answering_while_the_event_closes_is_dropped_not_a_crash(make_app, store):
+    # Leaving the event right after a search: Textual removes the log's table before the log itself, and the
+    # search's answer (from its worker thread) can land in between. It stopped the cockpit with NoMatches.
+    event = _blitz(store)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_event(app, pilot, event.id)
+        await pilot.press("3")
+        await _settle(app, pilot)
+        log = screen.query_one(DecisionLog)
+        await log.query_one(DataTable).remove()
+        await log.query_one("#decision-seal").remove()
+        log._show([], 0, False, log._generation)
+        log._show_broken("decision 1 changed")
+        await _settle(app, pilot)
+        assert app.return_value is None and app.is_running
+        assert not log.has_class("-broken")
