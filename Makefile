@@ -31,10 +31,13 @@ demo: $(STAMP_RUN)
 test: $(STAMP_TEST)
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
+# The benches open the cockpit, which remembers checked logs and readings in its data dir: give them
+# folders of their own, never the user's.
 bench: $(STAMP_TEST)
-	@summary=$$(mktemp); for b in bench/[!_]*.py; do echo "== $$b"; \
-		FACILITATOR_BENCH_SUMMARY=$$summary $(BIN)/python $$b || exit 1; done; \
-		$(BIN)/python bench/_summary.py $$summary; rm -f $$summary
+	@summary=$$(mktemp); dirs=$$(mktemp -d); for b in bench/[!_]*.py; do echo "== $$b"; \
+		FACILITATOR_BENCH_SUMMARY=$$summary FACILITATOR_DATA_DIR=$$dirs/data FACILITATOR_CONFIG_DIR=$$dirs/config \
+		$(BIN)/python $$b || exit 1; done; \
+		$(BIN)/python bench/_summary.py $$summary; rm -rf $$summary $$dirs
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
