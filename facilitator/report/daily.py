@@ -190,7 +190,12 @@ def _sessions(records: DayRecords) -> ReportSection:
     runs = [s for s in records.sessions if s.actual_minutes is not None or s.state == "skipped"]
     overran = [s for s in runs if s.overrun >= 1]
     if records.sessions:
-        summary = f"{len([s for s in runs if s.state != 'skipped'])} of {len(records.sessions)} sessions run"
+        # A session still on the clock has not been run yet: counting it as run told the sponsor the day was done.
+        live = [s for s in runs if s.state in ("running", "paused")]
+        done = [s for s in runs if s.state not in ("skipped", "running", "paused")]
+        summary = f"{len(done)} of {len(records.sessions)} sessions run"
+        if live:
+            summary += f", {len(live)} {live[0].state}" if len(live) == 1 else f", {len(live)} under way"
         if overran:
             summary += f"; {len(overran)} overran by {_minutes(sum(s.overrun for s in overran))} min in all"
         lines.append(ReportLine(summary, BAD if overran else ""))

@@ -28,7 +28,7 @@ def at(day: int, hour: int) -> datetime:
     return datetime(2026, 11, 22 + day, hour, 0, tzinfo=UTC)
 
 
-def records(day: int) -> DayRecords:
+def records(day: int, extra_sessions: tuple[SessionRun, ...] = ()) -> DayRecords:
     measurements = [
         Measurement(event_id="e", target_id="t-co", value=47, measured_at=at(1, 10)),
         Measurement(event_id="e", target_id="t-co", value=31, measured_at=at(2, 16), note="two-person changeover"),
@@ -44,7 +44,7 @@ def records(day: int) -> DayRecords:
             SessionRun("Current-state map", 90, 80, "finished"),
             SessionRun("Waste walk", 30, None, "skipped"),
             SessionRun("Debrief", 20, None, "pending"),
-        ),
+        ) + extra_sessions,
         decisions=(
             DecisionLine("Replace hydraulics", "out_of_scope", "out of scope", "facilitator", "capital", day=2),
             DecisionLine("Die carts on rails", "in_scope", "in scope", "team", day=1),
@@ -87,6 +87,16 @@ def test_a_day_report_has_every_section_in_order():
         "Changeover time: 47 -> 31 min (goal 20, lower is better): 59% of the way",
         "Measured at 16:00: Changeover time = 31 min - two-person changeover",
     ]
+
+
+def test_a_session_still_on_the_clock_is_not_counted_as_run():
+    running = assemble(records(2, (SessionRun("Trial", 60, 12, "running"),))).sections[0].lines
+    assert running[0].text == "2 of 5 sessions run, 1 running; 1 overran by 15 min in all"
+    assert running[-1].text == "Trial: 12 of 60 min, running"
+    both = (SessionRun("Trial", 60, 12, "running"), SessionRun("Audit", 30, 5, "paused"))
+    assert assemble(records(2, both)).sections[0].lines[0].text == (
+        "2 of 6 sessions run, 2 under way; 1 overran by 15 min in all"
+    )
 
 
 def test_empty_sections_say_so_in_markdown():
