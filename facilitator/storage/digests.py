@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from facilitator.domain.digest import CANONICAL, Broken, Seal, check, digest
+from facilitator.domain.digest import CANONICAL, Broken, Seal, check, digest, digest_values
 from facilitator.storage.bulk import insert_rows
 
 DIGESTS = "decision_digests"
@@ -40,20 +40,28 @@ def seal(db: Database, table: str, record_id: str) -> Seal:
 def seal_unsealed(db: Database, event_id: str, only: Iterable[str] | None = None) -> int:
     """Seal the event's records that have none yet, oldest first (a migrated database, an older file)."""
     wanted = set(only) if only is not None else None
-    pending: list[tuple[str, int, int, str, dict[str, Any]]] = []
+    pending: list[tuple[str, int, int, str, str, list[Any]]] = []
     for number, (table, moment) in enumerate((("decisions", "decided_at"), ("decision_amendments", "amended_at"))):
-        for row in db.query(
-            f"select *, rowid as [rowid] from [{table}] where event_id = ? "
+        # Plain tuples, each row's hashed columns picked by position: an import seals thousands at once.
+        cursor = db.conn.execute(
+            f"select rowid, * from [{table}] where event_id = ? "
             f"and id not in (select id from {DIGESTS} where event_id = ?)",
             [event_id, event_id],
-        ):
-            if wanted is None or row["id"] in wanted:
-                pending.append((str(row[moment]), number, row.pop("rowid"), table, row))
+        )
+        names = [column[0] for column in cursor.description]
+        at = {name: index for index, name in enumerate(names) if index}  # a column named rowid stays the column
+        hashed = [at.get(column) for column in CANONICAL[table][1]]  # None: a column this schema lacks yet
+        own, when = at["id"], at[moment]
+        for values in cursor:
+            if wanted is None or values[own] in wanted:
+                row = [None if index is None else values[index] for index in hashed]
+                pending.append((str(values[when]), number, values[0], table, values[own], row))
     prev = head(db, event_id)
     rows = []
-    for *_, table, row in sorted(pending, key=lambda item: item[:3]):
-        sealed = digest(table, row, prev)
-        rows.append([row["id"], event_id, table, prev, sealed])
+    # Oldest first: (moment, decisions before amendments, rowid) is unique, so the tuples sort on it alone.
+    for *_, table, record_id, values in sorted(pending):
+        sealed = digest_values(table, values, prev)
+        rows.append([record_id, event_id, table, prev, sealed])
         prev = sealed
     insert_rows(db, DIGESTS, _COLUMNS, rows, len(rows))
     return len(rows)

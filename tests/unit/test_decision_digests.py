@@ -7,6 +7,8 @@ import sqlite3
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from click.testing import CliRunner
 from sqlite_utils import Database
 
@@ -205,3 +207,20 @@ def test_the_canonical_form_stays_as_documented():
         "b4d413c710798ed1b58e81b04539c001227eec5e3e5ab17ece9bcc68b2e7b214"
     )
     assert digest("decision_amendments", {**amendment, "field": "subject"}, "p") != digest("decision_amendments", amendment, "p")
+
+
+
+@settings(max_examples=300, deadline=None)
+@given(values=st.lists(st.one_of(st.none(), st.text(), st.integers(min_value=-(2**63), max_value=2**63 - 1),
+                                 st.floats(), st.booleans()), max_size=12))
+def test_the_encoder_made_once_writes_the_bytes_json_writes(values):
+    from facilitator.domain.digest import _ENCODE, _encode
+
+    assert _encode(["facilitator/decision/1", "p", *values]) == _ENCODE(["facilitator/decision/1", "p", *values])
+
+
+def test_a_value_json_cannot_write_is_still_refused():
+    from facilitator.domain.digest import _encode
+
+    with pytest.raises(TypeError):
+        _encode(["facilitator/decision/1", "", b"bytes"])
