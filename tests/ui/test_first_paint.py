@@ -76,3 +76,37 @@ async def test_readings_are_remembered_until_a_record_changes(make_app, store, m
     async with make_app().run_test(size=(120, 40)) as pilot:
         assert await _readings(pilot.app, pilot) == first
     assert len(computed) == 4
+
+
+async def test_opening_an_event_mounts_its_keys_once_and_leaves_the_list_footer_alone(make_app, store, monkeypatch):
+    # Each focus move and the suspend of the list told both footers to mount all their keys again.
+    made: list[FooterKey] = []
+    original = FooterKey.__init__
+
+    def counted(self, *args, **kwargs) -> None:
+        made.append(self)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(FooterKey, "__init__", counted)
+    store.events.add(Event(title="Weld cell 5S blitz", kind=EventKind.KAIZEN, start_date=date(2026, 11, 24), days=3))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        list_keys = list(app.screen.query(FooterKey))
+        made.clear()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, EventScreen)
+        bar_keys = list(app.screen.query(FooterKey))
+        assert "d" in [key.key for key in bar_keys]
+        assert made == bar_keys
+        # Back on the list: the same keys, still the ones it mounted first.
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert list(app.screen.query(FooterKey)) == list_keys
+        # A key that changes what the footer shows still gets there: the event's keys appear when it opens again.
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "d" in [key.key for key in app.screen.query(FooterKey)]
