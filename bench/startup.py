@@ -56,8 +56,8 @@ from facilitator.storage.store import Store
 
 class Timed(FacilitatorApp):
     def on_mount(self):
-        # Textual calls FacilitatorApp.on_mount too (handlers run for each class): it pushes the home
-        # screen (calling it here as well pushed two). Exit once it has been painted.
+        # Textual calls FacilitatorApp.on_mount too (handlers run for each class). The home screen is the
+        # app's first screen: exit once it has been painted (two refreshes, as when it was pushed on mount).
         self.call_after_refresh(lambda: self.call_after_refresh(self.exit))
 
 Timed(Store(sys.argv[1]), settings=Settings()).run(headless=True, size=(120, 40))
@@ -71,7 +71,7 @@ from facilitator.storage.store import Store
 
 class Timed(FacilitatorApp):
     def on_mount(self):
-        # FacilitatorApp.on_mount pushes the home screen; then open the event, as enter on its row does.
+        # The home screen is the app's first screen; then open the event, as enter on its row does.
         self.call_after_refresh(self.open_event)
 
     def open_event(self):

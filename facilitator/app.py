@@ -30,7 +30,9 @@ from facilitator.themes import load_themes
 
 class FacilitatorApp(QuietNotices, OrderedKeys, App[None]):
     TITLE = "facilitator"
-    CSS_PATH = Path(__file__).with_suffix(".tcss")
+    # The list of events is the first screen (``get_default_screen``), which Textual does not read a
+    # stylesheet for: its own is read here, with the app's, in the one parse before the first paint.
+    CSS_PATH = [Path(__file__).with_suffix(".tcss"), Path(__file__).parent / "screens" / "home.tcss"]
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="quit", tooltip="Leave the cockpit; everything is already saved"),
         Binding("f2", "change_theme", "Theme", id="theme", tooltip="Pick a colour theme (projector-light for bright rooms)"),
@@ -49,7 +51,7 @@ class FacilitatorApp(QuietNotices, OrderedKeys, App[None]):
     ) -> None:
         super().__init__()
         self.store = store
-        self._watcher = ChangeWatcher(store.db)
+        self._watcher = ChangeWatcher(store)
         self._follow_seconds = follow_seconds
         self.settings = settings or Settings.load()
         loaded = load_themes()
@@ -80,8 +82,12 @@ class FacilitatorApp(QuietNotices, OrderedKeys, App[None]):
     def on_mount(self) -> None:
         for problem in self._startup_problems:
             self.notify(problem, severity="warning", timeout=8, markup=False)
-        self.push_screen(HomeScreen())
         self.set_interval(self._follow_seconds, self.follow_database, name="follow-database")
+
+    def get_default_screen(self) -> Screen:
+        # The list of events is the first screen itself, not pushed over Textual's empty one: the first
+        # paint composes, styles and lays out one screen, not two.
+        return HomeScreen()
 
     def follow_database(self) -> Changes:
         """Tell every open screen what other processes committed; when nothing did, no table is read."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from rich.console import Group
 from rich.table import Table
@@ -56,8 +55,12 @@ def empty_message() -> Group:
     return Group(Text("No events yet.", style="bold"), Text(""), grid)
 
 
+def _raise(error: Exception) -> None:
+    raise error
+
+
 class HomeScreen(Screen[None]):
-    CSS_PATH = Path(__file__).with_suffix(".tcss")
+    # Its stylesheet, home.tcss, is read with the app's (app.py): it is the app's first screen.
     BINDINGS = [
         Binding("n", "new_event", "New event", id="new_event", tooltip="Create an event and write its charter"),
         Binding("enter", "open_event", "Open", id="open_event", tooltip="Open the highlighted event"),
@@ -83,7 +86,13 @@ class HomeScreen(Screen[None]):
         # (raised from that first resume, it left the header half-built and the app crashed).
         self._skip_next_resume = True
         if self.size.width:
-            self.refresh_events()
+            try:
+                self.refresh_events()
+            except Exception as error:
+                # The app's first screen must finish mounting before the app can show anything, even the
+                # screen that names a damaged file or a record it cannot read: the error meets it just after.
+                self._laid_out_for = self.size.width
+                self.call_after_refresh(_raise, error)
 
     def on_resize(self) -> None:
         # The first layout fits the columns (and starts the readings) once; later, only a new width refits.

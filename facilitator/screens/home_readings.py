@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 from pathlib import Path
 
 from rich.text import Text
@@ -56,8 +57,8 @@ def cell(reading: Reading, styles: dict) -> Text:
     return text
 
 
-def fingerprint(db, slip_share: int | None) -> str | None:
-    moved = remembered.counters(db.conn)
+def fingerprint(conn: sqlite3.Connection, slip_share: int | None) -> str | None:
+    moved = remembered.counters(conn)
     if moved is None:
         return None
     package = Path(__file__).resolve().parent.parent
@@ -73,7 +74,7 @@ def start(screen: Screen, table: DataTable, event_ids: list[str]) -> None:
         return
     store = screen.app.store
     slip_share = getattr(getattr(screen.app, "settings", None), "slip_share", None)
-    seen = fingerprint(store.db, slip_share)
+    seen = fingerprint(store.conn, slip_share)
     known = remembered.recall(READINGS, store.path, "list") if seen is not None else None
     if isinstance(known, dict) and known.get("fingerprint") == seen:
         cells = known.get("readings") or {}
@@ -93,7 +94,7 @@ def start(screen: Screen, table: DataTable, event_ids: list[str]) -> None:
         local = store.for_thread()
         try:
             # Read before the records: a change made meanwhile moves it, and the next launch works it out again.
-            seen = fingerprint(local.db, slip_share)
+            seen = fingerprint(local.conn, slip_share)
             found: dict[str, Reading] = {}
             for event_id in event_ids:
                 event = local.events.get(event_id)

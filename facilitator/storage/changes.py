@@ -12,8 +12,12 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from facilitator.storage.store import Store
 
 COUNTERS_TABLE = "change_counters"
 
@@ -47,7 +51,8 @@ class ChangeWatcher:
     PRAGMA, no table read.
     """
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database | Store) -> None:
+        # Either has the connection: the Store's, so the cockpit watches it without sqlite-utils.
         self._conn: sqlite3.Connection = db.conn
         self._version = self._data_version()
         self._counters = self._read_counters()

@@ -5,14 +5,18 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from facilitator.storage.errors import CannotWrite, ForeignDatabase, NewerSchema, NotADatabase, damage_in, damaged
 from facilitator.storage.migrations import MIGRATIONS, known_names
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+# Opening checks and reads through sqlite3 itself; sqlite-utils is imported when a Database is first
+# wanted (``wrap``) or migrations are pending. The cockpit's list of events reads through the connection,
+# so it paints without sqlite-utils and what it pulls in (click, dateutil, pluggy): about 40 ms.
 
 # `PRAGMA quick_check` reads every page: measured 7 ms for the demo (0.4 MB) and 128 ms for 10,000
 # decisions (13.6 MB) on a busy 2-core machine. Opening runs it within this budget, so a damaged file of
@@ -25,48 +29,16 @@ _log = logging.getLogger("facilitator.storage")  # notes for --debug; errors.log
 BUSY_TIMEOUT_MS = 10_000  # how long a writer queues behind another before it gives up and says so
 
 
-class WritingDatabase(Database):
-    """A Database whose write transactions take the write lock first.
+def wrap(conn: sqlite3.Connection, *, read_only: bool = False) -> Database:
+    """The sqlite-utils Database over a connection :func:`open_connection` returned."""
+    from sqlite_utils import Database
 
-    sqlite-utils' ``atomic()`` opens a deferred transaction: it reads under a shared lock and upgrades
-    when it first writes. In WAL mode an upgrade after another connection committed fails at once with
-    "database is busy", whatever the busy timeout, so parallel writers (two CLI loops, the cockpit and
-    Datasette) were refused. ``BEGIN IMMEDIATE`` queues on the busy timeout instead.
-    """
+    from facilitator.storage.writing import WritingDatabase
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        # Run after each outermost commit (e.g. removing evidence files whose last row went).
-        self.after_commit: list[Callable[[], None]] = []
-        self._in_after_commit = False
-
-    @contextmanager
-    def atomic(self) -> Iterator[Database]:
-        if self.conn.in_transaction:  # nested: a savepoint inside the transaction already holding the lock
-            with super().atomic():
-                yield self
-            return
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self
-        except BaseException:
-            self.conn.rollback()
-            raise
-        try:
-            self.conn.execute("COMMIT")
-        except BaseException:
-            self.conn.rollback()
-            raise
-        if self.after_commit and not self._in_after_commit:
-            self._in_after_commit = True  # a hook's own transaction does not run the hooks again
-            try:
-                for hook in self.after_commit:
-                    hook()
-            finally:
-                self._in_after_commit = False
+    return (Database if read_only else WritingDatabase)(conn, execute_plugins=False)
 
 
-def connect(path: Path | str, *, migrate: bool = True, read_only: bool = False) -> Database:
+def open_connection(path: Path | str, *, migrate: bool = True, read_only: bool = False) -> sqlite3.Connection:
     """Open (creating if needed) the database at ``path`` and bring its schema up to date.
 
     Raises a StorageError with a one-line message for a file that is not a database, a database
@@ -84,20 +56,19 @@ def connect(path: Path | str, *, migrate: bool = True, read_only: bool = False) 
     except sqlite3.Error as error:
         raise CannotWrite(f"Cannot open {path}: {error}.") from error
     try:
-        db = WritingDatabase(conn, execute_plugins=False)
-        db.execute("PRAGMA foreign_keys=ON")
-        db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         if str(path) != ":memory:":
             # Both checks only read: a file refused here is left byte-identical.
-            _refuse_foreign(db, path)
+            _refuse_foreign(conn, path)
             if migrate:
                 _quick_check(conn, path)
-            db.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA journal_mode=WAL")
         # FULL makes every commit durable through a power cut or a sleeping laptop's dead battery.
-        db.execute("PRAGMA synchronous=FULL")
-        _refuse_newer_schema(db, path)
+        conn.execute("PRAGMA synchronous=FULL")
+        applied = _refuse_newer_schema(conn, path)
         if migrate:
-            _migrate(db)
+            _migrate(conn, applied)
     except sqlite3.DatabaseError as error:
         conn.close()
         if "not a database" in str(error):
@@ -110,42 +81,42 @@ def connect(path: Path | str, *, migrate: bool = True, read_only: bool = False) 
     except Exception:
         conn.close()
         raise
-    return db
+    return conn
 
 
-def _migrate(db: Database) -> None:
+def _migrate(conn: sqlite3.Connection, applied: set[str]) -> None:
     """Bring the schema up to date under the write lock.
 
     Two processes opening a new or older file at once (the cockpit and a shell) would otherwise both
     see the same migrations pending and the second would fail ("table already exists"). Holding the
-    lock, the second waits, then finds nothing left to do. An up-to-date file takes no lock at all.
+    lock, the second waits, then finds nothing left to do. An up-to-date file takes no lock at all, and
+    no sqlite-utils: which migrations it holds is one read of their names.
     """
-    pending = MIGRATIONS.pending(db)
+    pending = [name for name in MIGRATIONS.names() if name not in applied]
     if not pending:
         return
+    db = wrap(conn)
     with db.atomic():
         MIGRATIONS.apply(db)
-    _log.info("migrated %s: %s", db.conn.execute("PRAGMA database_list").fetchone()[2] or ":memory:",
-              ", ".join(migration.name for migration in pending))
+    _log.info("migrated %s: %s", conn.execute("PRAGMA database_list").fetchone()[2] or ":memory:", ", ".join(pending))
 
 
-def _connect_read_only(path: Path) -> Database:
+def _connect_read_only(path: Path) -> sqlite3.Connection:
     if not path.is_file():
         raise CannotWrite(f"No database at {path}: open it once with `facilitator` (or `facilitator demo`).")
     try:
         # SQLite refuses every write on this connection; WAL readers see each commit as it lands.
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
-        db = Database(conn, execute_plugins=False)
-        db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        _refuse_newer_schema(db, path)
-        if MIGRATIONS.pending(db):
+        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        applied = _refuse_newer_schema(conn, path)
+        if not known_names() <= applied:
             conn.close()
             raise CannotWrite(f"{path} needs updating: open it once with `facilitator`, then try again.")
     except sqlite3.DatabaseError as error:
         if "not a database" in str(error) or "malformed" in str(error):
             raise NotADatabase(f"{path} is not a facilitator database (not an SQLite file, or damaged).") from error
         raise CannotWrite(f"Cannot open {path}: {error}.") from error
-    return db
+    return conn
 
 
 def _prepare_location(path: Path) -> None:
@@ -168,18 +139,18 @@ def _is_writable(path: Path) -> bool:
     return os.access(path, os.W_OK)
 
 
-def _refuse_foreign(db: Database, path: Path) -> None:
+def _refuse_foreign(conn: sqlite3.Connection, path: Path) -> None:
     """A file with tables but no facilitator migrations belongs to another program: touch nothing."""
     # Views and triggers count too: a file holding only another program's views is not an empty file.
     tables = [
-        row[0] for row in db.execute(
+        row[0] for row in conn.execute(
             "select name from sqlite_master where type in ('table', 'view', 'trigger') "
             "and name not like 'sqlite\\_%' escape '\\'"
         )
     ]
     if not tables:
         return  # a new, zero-byte or empty file becomes a new facilitator database
-    ours = "_sqlite_migrations" in tables and db.execute(
+    ours = "_sqlite_migrations" in tables and conn.execute(
         "select 1 from _sqlite_migrations where migration_set = ? limit 1", [MIGRATIONS.name]
     ).fetchone()
     if not ours:
@@ -209,12 +180,13 @@ def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
         raise damaged(path, "database disk image is malformed")
 
 
-def _refuse_newer_schema(db: Database, path: Path) -> None:
-    if not db["_sqlite_migrations"].exists():
-        return
+def _refuse_newer_schema(conn: sqlite3.Connection, path: Path) -> set[str]:
+    """The names of the migrations the file holds; refused when one is unknown to this facilitator."""
+    if not conn.execute("select 1 from sqlite_master where type = 'table' and name = '_sqlite_migrations'").fetchone():
+        return set()
     applied = {
-        row["name"]
-        for row in db.query(
+        row[0]
+        for row in conn.execute(
             "select name from _sqlite_migrations where migration_set = ?", [MIGRATIONS.name]
         )
     }
@@ -224,3 +196,4 @@ def _refuse_newer_schema(db: Database, path: Path) -> None:
             f"{path} was written by a newer facilitator (schema {', '.join(sorted(unknown))}); "
             "upgrade facilitator to open it."
         )
+    return applied

@@ -25,7 +25,7 @@ class DatabaseReport:
 
     @property
     def pending(self) -> list[str]:
-        return [m.name for m in MIGRATIONS._migrations if m.name not in self.applied]
+        return [name for name in MIGRATIONS.names() if name not in self.applied]
 
 
 def inspect(path: Path) -> DatabaseReport:

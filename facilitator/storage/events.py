@@ -3,21 +3,45 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, datetime
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from facilitator.domain.clock import Clock, from_iso, to_iso
 from facilitator.domain.event import Area, Event, EventKind, EventStatus, Target
 from facilitator.storage.errors import NotFound, Unreadable, saving
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from facilitator.storage.store import Store
+
 
 class EventRepository:
-    def __init__(self, db: Database, clock: Clock) -> None:
-        self.db = db
+    """Reads go to the connection itself; writes through sqlite-utils.
+
+    Given the Store (as ``store.events`` is), its sqlite-utils Database is made on the first write, so the
+    list of events, read at every launch, paints without importing sqlite-utils.
+    """
+
+    def __init__(self, db: Database | Store, clock: Clock) -> None:
+        self._owner = db
+        self.conn = db.conn
         self.clock = clock
+
+    @property
+    def db(self) -> Database:
+        from facilitator.storage.store import Store
+
+        return self._owner.db if isinstance(self._owner, Store) else self._owner
+
+    def _query(self, sql: str, params: list[Any] | None = None) -> Iterator[dict[str, Any]]:
+        # As sqlite-utils' ``query``: each row a dict by column name.
+        cursor = self.conn.execute(sql, params or [])
+        columns = [column[0] for column in cursor.description]
+        for row in cursor:
+            yield dict(zip(columns, row))
 
     def add(self, event: Event) -> Event:
         now = self.clock.now()
@@ -45,18 +69,18 @@ class EventRepository:
         return self.update(replace(self.get(event_id), status=status))
 
     def get(self, event_id: str) -> Event:
-        rows = list(self.db.query("select * from events where id = ?", [event_id]))
+        rows = list(self._query("select * from events where id = ?", [event_id]))
         if not rows:
             raise NotFound(f"No event with id {event_id}.")
         return self._event(rows[0])
 
     def exists(self, event_id: str) -> bool:
-        return bool(list(self.db.query("select 1 from events where id = ?", [event_id])))
+        return bool(list(self._query("select 1 from events where id = ?", [event_id])))
 
     def list(self, *, include_archived: bool = False) -> list[Event]:
         """Newest first: by start date, then by when the event was created."""
         where = "" if include_archived else "where archived = 0"
-        rows = self.db.query(f"select * from events {where} order by start_date desc, created_at desc")
+        rows = self._query(f"select * from events {where} order by start_date desc, created_at desc")
         return [self._event(row) for row in rows]
 
     def resolve(self, reference: str) -> Event:
@@ -65,7 +89,7 @@ class EventRepository:
         if not reference:
             raise NotFound("Give an event id (or the start of one); `facilitator events` lists them.")
         rows = list(
-            self.db.query(
+            self._query(
                 "select * from events where id like ? escape '\\' limit 2",
                 [reference.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"],
             )
@@ -101,7 +125,7 @@ class EventRepository:
         )
 
     def _targets(self, event_id: str) -> tuple[Target, ...]:
-        rows = self.db.query("select * from targets where event_id = ? order by position", [event_id])
+        rows = self._query("select * from targets where event_id = ? order by position", [event_id])
         return tuple(
             Target(metric=row["metric"], unit=row["unit"] or "", baseline=row["baseline"], goal=row["goal"], id=row["id"])
             for row in rows

@@ -6,10 +6,14 @@ primary key so records from several laptops can be merged; moments are ISO-8601 
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING
 
-MIGRATIONS = Migrations("facilitator")
+from facilitator.storage.migration_set import MigrationSet
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+MIGRATIONS = MigrationSet("facilitator")
 
 
 @MIGRATIONS(name="0001_events")
@@ -509,14 +513,14 @@ def _search_index(db: Database) -> None:
 
 
 def known_names() -> set[str]:
-    return {migration.name for migration in MIGRATIONS._migrations}
+    return set(MIGRATIONS.names())
 
 
 def schema_of(name: str) -> int:
     """The export ``schema`` number from which migration ``name`` is part of every file."""
-    return [migration.name for migration in MIGRATIONS._migrations].index(name) + 1
+    return MIGRATIONS.names().index(name) + 1
 
 
 def schema_version() -> int:
     """The number exported as ``schema`` in JSON files: how many migrations this build knows."""
-    return len(MIGRATIONS._migrations)
+    return len(MIGRATIONS.names())

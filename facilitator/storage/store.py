@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import sqlite3
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-
 from facilitator.domain.clock import Clock, SystemClock
-from facilitator.storage.database import connect
+from facilitator.storage.database import open_connection, wrap
 from facilitator.storage.events import EventRepository
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database
+
     from facilitator.storage.agenda import AgendaRepository
     from facilitator.storage.attendance import AttendanceRepository
     from facilitator.storage.causes import CauseRepository
@@ -36,23 +37,30 @@ class Store:
         self.path = Path(path)
         self.clock = clock or SystemClock()
         self.read_only = read_only
-        self.db: Database = connect(self.path, migrate=migrate, read_only=read_only)
-        if not read_only and str(path) != ":memory:":
+        self.conn: sqlite3.Connection = open_connection(self.path, migrate=migrate, read_only=read_only)
+
+    @cached_property
+    def db(self) -> Database:
+        """The sqlite-utils Database on this Store's connection, made (and sqlite-utils imported) on first use:
+        the list of events reads through the connection alone and paints without it."""
+        db = wrap(self.conn, read_only=self.read_only)
+        if not self.read_only and str(self.path) != ":memory:":
             from facilitator import paths
             from facilitator.storage.evidence_release import watch_releases
 
-            watch_releases(self.db, self.path, paths.evidence_dir(self.path))
+            watch_releases(db, self.path, paths.evidence_dir(self.path))
+        return db
 
     def for_thread(self) -> Store:
         """A second Store on the same file, for a worker thread (SQLite connections stay in their thread)."""
         return Store(self.path, self.clock, migrate=False, read_only=self.read_only)
 
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
 
     @cached_property
     def events(self) -> EventRepository:
-        return EventRepository(self.db, self.clock)
+        return EventRepository(self, self.clock)
 
     @cached_property
     def decisions(self) -> DecisionRepository:

@@ -110,3 +110,39 @@ async def test_opening_an_event_mounts_its_keys_once_and_leaves_the_list_footer_
         await pilot.press("enter")
         await pilot.pause()
         assert "d" in [key.key for key in app.screen.query(FooterKey)]
+
+
+def test_the_list_paints_without_sqlite_utils_and_a_write_brings_it(tmp_path):
+    # sqlite-utils and what it pulls in (click, dateutil, pluggy) are a sixth of the start-up: the list of an
+    # up-to-date file reads through the connection; the first write goes through sqlite-utils, as ever.
+    import subprocess
+    import sys
+
+    from facilitator.demo import load_demo
+    from facilitator.storage.store import Store
+
+    path = tmp_path / "plant.db"
+    seeded = Store(path)
+    load_demo(seeded)
+    seeded.close()
+    code = (
+        "import sys\n"
+        "from facilitator.app import FacilitatorApp\n"
+        "from facilitator.config import Settings\n"
+        "from facilitator.storage.store import Store\n"
+        "class Once(FacilitatorApp):\n"
+        "    def on_mount(self):\n"
+        "        self.call_after_refresh(self.painted)\n"
+        "    def painted(self):\n"
+        "        rows = self.screen.query_one('#events').row_count\n"
+        "        print(type(self.screen).__name__, rows, 'sqlite_utils' in sys.modules)\n"
+        "        self.store.events.rename(self.store.events.list()[0].id, 'Renamed')\n"
+        "        print('sqlite_utils' in sys.modules)\n"
+        "        self.exit()\n"
+        f"Once(Store({str(path)!r}), settings=Settings()).run(headless=True, size=(120, 40))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["HomeScreen", "3", "False", "True"]
+    reopened = Store(path)
+    assert "Renamed" in [event.title for event in reopened.events.list()]
+    reopened.close()
