@@ -108,9 +108,12 @@ def _unchanged(rows: list[Row], existing: dict[str, Row]) -> set[str]:
     same: set[str] = set()
     for row in rows:
         here = existing.get(row["id"])
-        if here is not None and len(here) == len(row) and all(
-            column in here and type(here[column]) is type(value) and here[column] == value
-            for column, value in row.items()
+        # Equal dicts hold equal values under the same columns; equal values differ in type only as an
+        # int and a float (the file's rows hold no bool, SQLite returns none), so without a float on
+        # either side the types match too, and the column by column test is left for rows with one.
+        if here is not None and here == row and (
+            (float not in map(type, row.values()) and float not in map(type, here.values()))
+            or all(type(here[column]) is type(value) for column, value in row.items())
         ):
             same.add(row["id"])
     return same
@@ -119,6 +122,8 @@ def _unchanged(rows: list[Row], existing: dict[str, Row]) -> set[str]:
 def _check_shape(db: Database, records: EventRecords, tables: dict, name: str, unchanged: dict[str, set[str]]) -> None:
     for table_name, rows in records.tables.items():
         types = {column.name: column.type.upper() for column in db[table_name].columns}
+        # Each column's test worked out once from its declared type, not again for every value.
+        fits = {column: _fits_test(declared) for column, declared in types.items()}
         link = resolve_link(db, tables[table_name])
         seen: set[str] = set()
         same = unchanged.get(table_name, set())
@@ -127,11 +132,12 @@ def _check_shape(db: Database, records: EventRecords, tables: dict, name: str, u
                 raise BadFile(f"{name}: {table_name} row {row['id']} appears twice; nothing imported.")
             seen.add(row["id"])
             for column, value in () if row["id"] in same else row.items():
-                if column not in types:
+                test = fits.get(column)
+                if test is None:
                     raise BadFile(
                         f"{name}: {table_name} has a column {column!r} this facilitator does not know; nothing imported."
                     )
-                if not _fits(types[column], value):
+                if value is not None and not test(value):
                     raise BadFile(
                         f"{name}: {table_name} row {row['id']}: {column} should be {_type_word(types[column])}; "
                         "nothing imported."
@@ -140,18 +146,17 @@ def _check_shape(db: Database, records: EventRecords, tables: dict, name: str, u
                 raise BadFile(f"{name}: {table_name} row {row['id']} belongs to another event; nothing imported.")
 
 
-def _fits(declared: str, value: object) -> bool:
-    if value is None:
-        return True
+def _fits_test(declared: str) -> Callable[[object], bool]:
+    """Whether a value (not None) can be stored in a column of this declared type, as it is."""
     if "INT" in declared:
-        return isinstance(value, int) and not isinstance(value, bool) and -(2**63) <= value < 2**63
+        return lambda value: isinstance(value, int) and not isinstance(value, bool) and -(2**63) <= value < 2**63
     if "REAL" in declared or "FLOA" in declared or "DOUB" in declared:
-        return isinstance(value, (int, float)) and not isinstance(value, bool)
+        return lambda value: isinstance(value, (int, float)) and not isinstance(value, bool)
     if "TEXT" in declared or "CHAR" in declared or "CLOB" in declared:
-        return isinstance(value, str)
+        return lambda value: isinstance(value, str)
     if "BLOB" in declared:
-        return isinstance(value, bytes)
-    return not isinstance(value, int) or -(2**63) <= value < 2**63
+        return lambda value: isinstance(value, bytes)
+    return lambda value: not isinstance(value, int) or -(2**63) <= value < 2**63
 
 
 def _type_word(declared: str) -> str:
@@ -171,8 +176,8 @@ def _merge_table(
     keys = [key for key in db[table].foreign_keys if key.other_column == "id"]
     pending: list[Row] = []
     for row in _parents_first(table, rows, keys):
-        marked = mark_not_imported(table, row, skipped)
-        depends = [key for key in keys if (key.other_table, marked.get(key.column)) in skipped]
+        marked = mark_not_imported(table, row, skipped) if skipped else row
+        depends = [key for key in keys if (key.other_table, marked.get(key.column)) in skipped] if skipped else None
         if depends:
             skipped.add((table, row["id"]))
             report.conflicts.append(Conflict(table, row["id"], tuple(key.column for key in depends), "depends on"))
@@ -270,6 +275,14 @@ def _parents_first(table: str, rows: list[Row], keys: list) -> list[Row]:
     if not own:
         return rows
     by_id = {row["id"]: row for row in rows}
+    # Most files already hold each row after the rows it points at: then the order below is theirs.
+    earlier: set[str] = set()
+    for row in rows:
+        if any(row.get(column) in by_id and row.get(column) not in earlier for column in own):
+            break
+        earlier.add(row["id"])
+    else:
+        return rows
     ordered: list[Row] = []
     placed: set[str] = set()
 

@@ -132,7 +132,10 @@ def order_clause(table: EventTable) -> str:
 def read_table(db: Database, table: EventTable, event_id: str) -> list[Row]:
     condition, count = event_condition(db, table.name)
     sql = f"select * from {quote(table.name)} where {condition} order by {order_clause(table)}"
-    return [dict(row) for row in db.query(sql, [event_id] * count)]
+    # Straight from the cursor, one dict a row (db.query makes one and the list a copy of each).
+    cursor = db.conn.execute(sql, [event_id] * count)
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, values)) for values in cursor]
 
 
 def read_event(db: Database, event_id: str) -> EventRecords:

@@ -69,3 +69,20 @@ def test_a_reimport_judges_only_what_would_be_written(store, clock, tmp_path):
         assert snapshot(other.db) == before
     assert import_file(other, path).unchanged == sum(len(rows) for rows in data["tables"].values())
     other.close()
+
+
+@pytest.mark.parametrize(("here", "found"), [
+    ({"id": "a", "n": 1, "t": "x"}, True),
+    ({"id": "a", "n": 1.0, "t": "x"}, False),  # 1.0 is not 1: written, it would read back otherwise
+    ({"id": "a", "n": 1}, False),
+    ({"id": "a", "n": 1, "t": "x", "u": None}, False),
+    ({"id": "a", "n": 2, "t": "x"}, False),
+    ({"id": "b", "n": 1, "t": "x"}, False),
+])
+def test_a_row_is_already_here_only_with_every_value_and_type_the_same(here, found):
+    from facilitator.export.merge import _unchanged
+
+    rows = [{"id": "a", "n": 1, "t": "x"}]
+    assert (_unchanged(rows, {here["id"]: here}) == {"a"}) is found
+    floats = [{"id": "a", "n": 1.5, "t": "x"}]
+    assert _unchanged(floats, {"a": {"id": "a", "n": 1.5, "t": "x"}}) == {"a"}
