@@ -97,7 +97,8 @@ def export_event(
         from facilitator.export.markdown import render
         from facilitator.report.gather import daily_reports_markdown
 
-        daily = daily_reports_markdown(store, event_id)  # each day's report-out, as shown in the cockpit
+        # Each day's report-out, as shown in the cockpit, from the decision rows read above.
+        daily = daily_reports_markdown(store, event_id, decisions=records.rows("decisions"))
         return files.write_text(path, render(report, daily, warn))
     from facilitator.export.html import render
 

@@ -64,6 +64,10 @@ def timeline(records: EventRecords) -> list[TimelineEntry]:
     start = start_date(event)
     running = _running_intervals(records.rows("timer_log"))
     sessions = records.grouped("sessions", "id")
+    # Each session's day and title, and each local date's day, worked out once rather than per entry: a big
+    # event has tens of thousands of entries over a few days and sessions.
+    placed: dict[object, tuple[int | None, str]] = {}
+    days: dict[date, int | None] = {}
     entries: list[TimelineEntry] = []
     for table, describe in DESCRIBERS.items():
         for row in records.rows(table):
@@ -72,25 +76,30 @@ def timeline(records: EventRecords) -> list[TimelineEntry]:
                 if when is None:
                     continue
                 session_id = session_id or (_session_at(running, when) if running else None)
-                found = sessions.get(session_id)
-                session = found[0] if found else None
                 local = local_time(when)
-                entries.append(
-                    TimelineEntry(
-                        when, _day(event, start, local, session), str(session["title"]) if session else "", kind, text,
-                        local,
-                    )
-                )
+                try:
+                    day, title = placed[session_id]
+                except KeyError:
+                    day, title = placed[session_id] = _placed(sessions.get(session_id))
+                if day is None:
+                    on = local.date()
+                    day = days[on] if on in days else days.setdefault(on, _day(event, start, on))
+                entries.append(TimelineEntry(when, day, title, kind, text, local))
     entries.sort(key=lambda entry: (entry.time, _KIND_ORDER.get(entry.kind, 50), entry.kind, entry.text))
     return entries
 
 
-def _day(event: Row, start: date | None, local: datetime, session: Row | None) -> int | None:
-    if session is not None and session.get("day"):
-        return int(session["day"])
+def _placed(found: list[Row] | None) -> tuple[int | None, str]:
+    """A session's day (None: the entry's date says) and title ("" for no session)."""
+    if not found:
+        return None, ""
+    session = found[0]
+    return (int(session["day"]) if session.get("day") else None), str(session["title"])
+
+
+def _day(event: Row, start: date | None, when: date) -> int | None:
     if start is None:
         return None
-    when = local.date()
     step = 1 if event["kind"] == "kaizen" else 7
     offset = (when - start).days
     if offset < 0 or offset % step:
@@ -177,7 +186,8 @@ def _decision(row: Row, records: EventRecords) -> Iterable[Raw]:
     verdict = _VERDICT_WORDS.get(verdict_value) or str(verdict_value)
     decided_by = row.get("decided_by")
     by = f" (decided by {decided_by})" if decided_by else ""
-    previous = records.get("decisions", row.get("supersedes_id"))
+    supersedes_id = row.get("supersedes_id")
+    previous = records.get("decisions", supersedes_id) if supersedes_id is not None else None
     if previous is not None:
         was_value = previous.get("verdict")
         was = _VERDICT_WORDS.get(was_value) or str(was_value)

@@ -28,10 +28,11 @@ def daily_report(store: Store, event_id: str, day: int) -> DailyReport:
     return assemble(gather(store, event_id, day))
 
 
-def daily_reports(store: Store, event_id: str, days: range) -> list[DailyReport]:
+def daily_reports(store: Store, event_id: str, days: range, decisions: list[dict] | None = None) -> list[DailyReport]:
     """Several days' report-outs, reading what every day shares (the decision log, the timer, ...) once:
-    the export and the import's read-back take every day, and each read is the whole event's."""
-    shared = _read_event(store, event_id)
+    the export and the import's read-back take every day, and each read is the whole event's.
+    ``decisions``: the event's decision rows, already read by an export (see event_decision_rows)."""
+    shared = _read_event(store, event_id, decisions)
     return [assemble(gather(store, event_id, day, shared)) for day in days]
 
 
@@ -49,11 +50,11 @@ class _EventReads:
     followups: tuple
 
 
-def _read_event(store: Store, event_id: str) -> _EventReads:
+def _read_event(store: Store, event_id: str, decisions: list[dict] | None = None) -> _EventReads:
     event = store.events.get(event_id)  # first: an unknown event is refused before anything else is read
     # Every decision, in one pass over the event's rows: a day's report-out accounts for all of its own, and
     # the parking lot and the final day's summary need the days before it too.
-    found = event_decision_rows(store.db, event_id)
+    found = event_decision_rows(store.db, event_id, decisions)
     sessions = store.agenda.sessions(event_id)
     return _EventReads(
         event=event,
@@ -183,9 +184,9 @@ def _reflections(history: list, day: int, start: datetime, end: datetime) -> tup
     return tuple(lines)
 
 
-def daily_reports_markdown(store: Store, event_id: str, *, level: int = 2) -> str:
+def daily_reports_markdown(store: Store, event_id: str, *, level: int = 2, decisions: list[dict] | None = None) -> str:
     """Every day's report-out so far (all of them once the event is over) as one Markdown section, for the
-    export; empty before the event's first day."""
+    export; empty before the event's first day. ``decisions``: the event's decision rows the export read."""
     event = store.events.get(event_id)
     today = local_today(store.clock)
     last = event.days if today > event.end_date else (event.day_on(today) or 0)
@@ -193,5 +194,5 @@ def daily_reports_markdown(store: Store, event_id: str, *, level: int = 2) -> st
         return ""
     word = "Daily report-outs" if event.kind.value == "kaizen" else "Report-outs by meeting"
     parts = [f"{'#' * level} {word}", ""]
-    parts += [report.to_markdown(level=level + 1) for report in daily_reports(store, event_id, range(1, last + 1))]
+    parts += [report.to_markdown(level=level + 1) for report in daily_reports(store, event_id, range(1, last + 1), decisions)]
     return "\n".join(parts)

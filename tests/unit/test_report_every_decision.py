@@ -80,3 +80,27 @@ def test_rows_read_whole_match_the_log_page_for_amended_and_superseded_decisions
          d.superseded_by_id, d.amended, d.carried_to_debrief) for d in paged
     ]
     assert rows[0].subject == "Die cart v2" and rows[0].tags == ("smed", "cart")
+
+
+def test_an_export_folds_the_rows_it_read_as_the_log_reads_them(tmp_path):
+    """The Markdown export hands the report-outs the decision rows it already read; they must come out as
+    the query's: same order (time, then id, where the export orders by insertion), amendments, successors."""
+    from facilitator.domain.decision import AmendedField, DecisionDraft
+    from facilitator.export import read_event
+    from facilitator.storage.decision_reads import event_decision_rows
+
+    store = Store(tmp_path / "f.db", FakeClock(NOW))  # the clock stands still: every decision at one moment
+    event = store.events.add(Event(title="Press 4 SMED", kind=EventKind.KAIZEN, start_date=NOW.date(), days=2))
+    made = [
+        store.decisions.capture(event.id, DecisionDraft(subject=f"Idea {n}", verdict="parked", decided_by="team",
+                                                        rationale="", tags="smed" if n % 2 else ""), day=1)
+        for n in range(12)
+    ]
+    store.decisions.amend(made[3].id, AmendedField.SUBJECT, "Idea 3, renamed", at=NOW)
+    store.decisions.amend(made[3].id, AmendedField.RATIONALE, "cheap", at=NOW)
+    store.decisions.carry_to_debrief(made[5].id, 1)
+    store.decisions.resolve_parked(made[7].id, Verdict.IN_SCOPE, DecidedBy.SPONSOR, "quick win", day=2)
+    exported = read_event(store.db, event.id).rows("decisions")
+    assert [row["id"] for row in exported] != sorted(row["id"] for row in exported)  # the orders differ
+    assert event_decision_rows(store.db, event.id, exported) == event_decision_rows(store.db, event.id)
+    assert daily_reports_markdown(store, event.id, decisions=exported) == daily_reports_markdown(store, event.id)
