@@ -1,7 +1,8 @@
 """Export an event with 10,000 decisions in each format; print each time as a ratio of a plain dump.
 
 The baseline is sqlite-utils reading the same decision rows and writing them as JSON, in the same run,
-so the figures compare across machines. Run: .venv/bin/python bench/export.py [decisions]
+so the figures compare across machines. Run: .venv/bin/python bench/export.py [decisions] [--import-only]
+(--import-only: the baseline, then only the JSON export the imports read and the import figures).
 """
 
 from __future__ import annotations
@@ -49,7 +50,9 @@ GOALS = {"md": 3.0, "csv": 2.0}
 
 
 def main() -> None:
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    arguments = [argument for argument in sys.argv[1:] if argument != "--import-only"]
+    import_only = len(arguments) < len(sys.argv) - 1
+    count = int(arguments[0]) if arguments else 10_000
     folder = Path(tempfile.mkdtemp(prefix="facilitator-bench-"))
     store = Store(folder / "bench.db", FakeClock(datetime(2026, 11, 25, 9, 0, tzinfo=UTC)))
     event_id = build(store, count)
@@ -62,6 +65,8 @@ def main() -> None:
     print(f"{count:,} decisions; baseline (sqlite-utils rows -> JSON): {base * 1000:.0f} ms (medians of 5)")
     outputs = {"md": "e.md", "json": "e.json", "csv": "e.zip", "html": "e.html"}
     for fmt, name in outputs.items():
+        if import_only and fmt != "json":
+            continue
         seconds = timed(lambda: export_event(store, event_id, fmt, folder / name))
         size = (folder / name).stat().st_size
         print(f"  export {fmt:<4} {seconds / base:5.1f}x baseline  ({size / 1024:,.0f} KiB)")

@@ -244,3 +244,33 @@ def test_search_index_can_be_rebuilt_after_vacuum(store, event):
     store.decisions.rebuild_search()
     assert [d.id for d in store.decisions.page(event.id, DecisionFilter(text="tool room"))] == [decision.id]
     assert store.decisions.count(event.id, DecisionFilter(text="clamps")) == 1
+
+
+_FIELD_TEXT = st.one_of(st.sampled_from(["", " ", "in_scope", "parked", "team", "sponsor", "#a a, A b", "x" * 201]),
+                        st.text(max_size=30))
+
+
+@settings(max_examples=300, deadline=None)
+@given(subject=_FIELD_TEXT, verdict=_FIELD_TEXT, decided_by=_FIELD_TEXT, rationale=_FIELD_TEXT, tags=_FIELD_TEXT)
+def test_a_draft_is_judged_as_every_field_checked_in_turn(subject, verdict, decided_by, rationale, tags):
+    from facilitator.domain.decision import clean_rationale, clean_subject, parse_decided_by, parse_tags, parse_verdict
+    from facilitator.domain.errors import FieldChecks, ValidationError
+
+    checks = FieldChecks()
+    for name, parse, text in (("subject", clean_subject, subject), ("verdict", parse_verdict, verdict),
+                              ("decided_by", parse_decided_by, decided_by), ("rationale", clean_rationale, rationale),
+                              ("tags", parse_tags, tags)):
+        checks.check(name, lambda parse=parse, text=text: parse(text))
+    draft = DecisionDraft(subject=subject, verdict=verdict, decided_by=decided_by, rationale=rationale, tags=tags)
+    if checks.errors:
+        with pytest.raises(ValidationError) as refused:
+            draft.validate()
+        assert list(refused.value.errors.items()) == list(checks.errors.items())  # every field's message, in the form's order
+    else:
+        assert draft.validate() == tuple(checks.values.values())
+
+
+def test_tags_keep_the_first_spelling_and_drop_repeats_in_any_case():
+    from facilitator.domain.decision import parse_tags
+
+    assert parse_tags("#Safety safety, SAFETY smed #smed 5S") == ("Safety", "smed", "5S")
