@@ -25,6 +25,7 @@ from facilitator.export.records import EventRecords, columns
 from facilitator.export.timeline import timeline
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_DEFLATE_LEVEL = 1
 
 
 def neutralise(value: object) -> object:
@@ -80,18 +81,39 @@ _NEEDS_QUOTES = re.compile('[,"\r\n]')
 def _written(column: Sequence[object]) -> Sequence[str]:
     """Each cell of a column as csv.writer writes it after neutralise(): None empty, a float by its repr,
     any other value by str(); quoted (inner quotes doubled) when it holds a comma, a quote or a line break."""
-    cells = _shown(column)
-    if not all(type(cell) is str for cell in cells):
-        cells = [cell if type(cell) is str else _text(cell) for cell in cells]
-    if _NEEDS_QUOTES.search("".join(cells)) is None:
+    try:
+        texts = "\n".join(column)  # (a column of text, the usual case: judged on this one string)
+    except TypeError:  # numbers or empty cells
+        return _quoted([
+            cell if type(cell) is str else "" if cell is None else repr(cell) if isinstance(cell, float) else str(cell)
+            for cell in _shown(column)
+        ])
+    if _has_control(texts):
+        return _quoted([neutralise(cell) for cell in column])  # type: ignore[misc]
+    if _FORMULA.search("\n" + texts) is not None:
+        column = ["'" + cell if cell.startswith(_FORMULA_STARTS) else cell for cell in column]  # type: ignore[union-attr]
+    # An apostrophe changes no quoting; the column's line breaks are its cells' when there are more than the joins.
+    if texts.count("\n") == len(column) - 1 and not ("," in texts or '"' in texts or "\r" in texts):
+        return column  # type: ignore[return-value]
+    return _quoted(column)  # type: ignore[arg-type]
+
+
+def _quoted(cells: list[str]) -> list[str]:
+    joined = "".join(cells)
+    # Four scans for one character each: several times cheaper than one search for a class of them.
+    if not ("," in joined or '"' in joined or "\r" in joined or "\n" in joined):
         return cells
     return ['"' + cell.replace('"', '""') + '"' if _NEEDS_QUOTES.search(cell) else cell for cell in cells]
 
 
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    return repr(value) if isinstance(value, float) else str(value)
+# ASCII that neutralise() leaves as it is: _CONTROL, for ASCII text, in one pass over its bytes.
+_PLAIN_ASCII = bytes(range(0x20, 0x7F)) + b"\t\n"
+
+
+def _has_control(text: str) -> bool:
+    if text.isascii():
+        return bool(text.encode("ascii").translate(None, _PLAIN_ASCII))
+    return _CONTROL.search(text) is not None
 
 
 def csv_files(db: Database, records: EventRecords) -> dict[str, str]:
@@ -125,7 +147,9 @@ def write(db: Database, records: EventRecords, path: Path, now: datetime, extra:
                 for name, text in contents.items():
                     info = zipfile.ZipInfo(name, date_time=stamp)
                     info.compress_type = zipfile.ZIP_DEFLATED
-                    archive.writestr(info, text.encode("utf-8-sig"))
+                    # The fastest deflate: zlib's default took most of a 10,000-decision export's writing
+                    # for an archive a quarter smaller (about 390 KiB instead of 490).
+                    archive.writestr(info, text.encode("utf-8-sig"), compresslevel=_DEFLATE_LEVEL)
 
         return files.write_atomically(path, write_zip)
     for name, text in contents.items():

@@ -15,6 +15,9 @@ from tests.export_support import HOSTILE, add_session, insert, kaizen_event
 
 def _read_zip(path) -> dict[str, list[list[str]]]:
     with zipfile.ZipFile(path) as archive:
+        # Deflated at zlib's fastest level: still every member compressed, whole and checked by its CRC.
+        assert archive.testzip() is None
+        assert {info.compress_type for info in archive.infolist()} == {zipfile.ZIP_DEFLATED}
         return {
             name: list(csv.reader(io.StringIO(archive.read(name).decode("utf-8-sig"))))
             for name in archive.namelist()
