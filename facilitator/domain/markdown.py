@@ -97,6 +97,20 @@ def escape(text: str, *, line_start: bool = True, heading: bool = False, pipes: 
     return text
 
 
+def escape_lines(texts: list[str]) -> list[str]:
+    """``[escape(text) for text in texts]``, judged for the whole list first: a report-out lists thousands
+    of decisions, nearly all plain, and a call per line was most of its escaping. Plain means no character
+    escape() may change anywhere, and no line starting with a blank, a digit or a block's first character."""
+    try:
+        joined = " ".join(texts)
+    except TypeError:  # not all text: each on its own
+        return [escape(text) for text in texts]
+    firsts = {text[:1] for text in texts}  # a few distinct first characters to look at
+    if _MAY_CHANGE.search(joined) is None and not any(c in _BLOCK_STARTS or c.isdigit() or c.isspace() for c in firsts):
+        return texts
+    return [escape(text) for text in texts]
+
+
 def paragraph(text: str) -> str:
     """Several lines of user text as one paragraph, each line break kept (a hard break)."""
     lines = [escape(line, pipes=True) for line in visible(str(text)).split("\n")]

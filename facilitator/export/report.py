@@ -191,7 +191,8 @@ def _decision_line(row: Row, records: EventRecords, amendments: dict[object, lis
     by = f" (decided by {row['decided_by']}, day {row['day']})" if row.get("decided_by") else ""
     rationale = _amended(row, own, "rationale") if own else str(row.get("rationale") or "")
     why = f": {rationale}" if rationale else ""
-    previous = records.get("decisions", row.get("supersedes_id"))
+    supersedes_id = row.get("supersedes_id")
+    previous = records.get("decisions", supersedes_id) if supersedes_id is not None else None
     was = _VERDICTS.get(previous.get("verdict"), "") if previous else ""
     replaces = (
         f" (was {was.lower()}: {_amended(previous, amendments.get(previous['id'], ()), 'subject')})" if previous else ""

@@ -131,7 +131,7 @@ def _environment(html_format: bool, user_dir: Path | None) -> jinja2.Environment
             md_cells=lambda cells: " | ".join(map(_md_cell, cells)),
             md_rows=_md_rows,  # every row of a table, one per line
             # A list in one call, like md_rows: a filter call per item costs more than the escaping.
-            md_bullets=lambda items: "\n".join(["- " + markdown.escape(str(item)) for item in items]),
+            md_bullets=lambda items: "\n".join(["- " + line for line in markdown.escape_lines(list(items))]),
             md_paragraph=_md_paragraph,
             md_fenced=_md_fenced,
         )

@@ -37,7 +37,7 @@ class TimelineEntry(NamedTuple):
         return f"{local.year}-{local.month:02d}-{local.day:02d} {local.hour:02d}:{local.minute:02d}"
 
     def clock_label(self) -> str:
-        return f"{self.local.hour:02d}:{self.local.minute:02d}"  # strftime("%H:%M"), four times cheaper
+        return self.local.time().isoformat("minutes")  # strftime("%H:%M"), several times cheaper
 
 
 Raw = tuple[str, str, str, str | None]  # (iso time, kind, text, session id or None)

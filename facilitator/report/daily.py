@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from facilitator.domain.event import Event, format_number
 from facilitator.domain.followup import FollowUp, due_phrase, person_name
-from facilitator.domain.markdown import escape
+from facilitator.domain.markdown import escape, escape_lines
 from facilitator.domain.measurement import Measurement, TargetProgress
 from facilitator.domain.sustain import Sustain
 from facilitator.report.learning import SetLearning, learning_sections
@@ -88,8 +88,9 @@ class DayRecords:
     attendance: tuple[str, ...] = ()  # who was there on the day (domain/attendance.py: day_lines)
 
 
-@dataclass(frozen=True)
-class ReportLine:
+class ReportLine(NamedTuple):
+    """A named tuple, like DecisionLine: a report-out has a line per decision of the day."""
+
     text: str
     tone: str = ""  # "", GOOD or BAD: how the screen colours it
 
@@ -123,7 +124,7 @@ class DailyReport:
             box = f" ({section.minutes} min)" if section.minutes else ""
             out += [f"{mark}# {section.title}{box}", ""]
             if section.lines:
-                out += [f"- {escape(line.text)}" for line in section.lines]
+                out += ["- " + text for text in escape_lines([line.text for line in section.lines])]
             else:
                 out.append(f"_{section.empty}_")
             out.append("")

@@ -55,6 +55,11 @@ def test_a_markdown_list_is_every_item_escaped(items):
     assert bullets(items) == "\n".join("- " + markdown.escape(item) for item in items)
 
 
+@given(st.lists(st.one_of(_TEXT, st.integers(0, 9)), max_size=5))
+def test_lines_escaped_together_are_each_escaped(items):
+    assert markdown.escape_lines(items) == [markdown.escape(item) for item in items]
+
+
 @given(st.datetimes(min_value=datetime(1, 1, 2), max_value=datetime(9999, 12, 30), timezones=st.just(UTC)))
 def test_timeline_labels_are_strftimes_of_the_local_time(moment):
     entry = TimelineEntry(moment, None, "", "decision", "text", moment)  # UTC as the local zone
