@@ -135,6 +135,9 @@ class TimerBar(Widget):
         self.day: int | None = None
         self._alarmed: set[tuple] = set()
         self._last: TimerView | None = None
+        # The first tick, at mount, has no state yet: idle. Set before mount, that tick changes no class
+        # and so does not restyle the bar and its ten widgets a second time.
+        self.add_class("-idle", update=False)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="timer-main"):
