@@ -15,12 +15,10 @@ from facilitator.domain.causes import Cause, CauseKind, CauseTree, Verification,
 from facilitator.domain.errors import UserError
 from facilitator.domain.event import Event
 from facilitator.render.causes import fit
-from facilitator.screens.agenda_choice import AgendaChoiceScreen
 from facilitator.screens.decision_flow import capture_context
-from facilitator.screens.problem_source import ProblemSourceScreen
-from facilitator.screens.text_prompt import TextPromptScreen
-from facilitator.screens.verify_cause import VerifyCauseScreen
 from facilitator.widgets.causes_view import WHYS, CausesView
+
+# The dialogs are imported where they open, not above: the event screen's first paint needs none of them.
 
 
 def show(screen: Screen, event: Event, select: str | None = None, mode: str | None = None, *, hidden: bool = False) -> None:
@@ -73,6 +71,8 @@ def _prompt(screen: Screen, title: str, label: str, save: Callable[[str], Cause]
             show(screen, event, saved.id, mode)
             screen.notify(f"Saved: {fit(saved.text, 60)}", markup=False)
 
+    from facilitator.screens.text_prompt import TextPromptScreen
+
     screen.app.push_screen(TextPromptScreen(title, label, value, save), done)
 
 
@@ -97,6 +97,8 @@ def _new_problem(screen: Screen, event: Event, message: CausesView.Act) -> None:
             return screen.app.store.causes.add_problem(event.id, typed, source=source, **_stamp(screen, event))
 
         _prompt(screen, "The problem", "Edit it if you like; enter saves.", save, text, event=event)
+
+    from facilitator.screens.problem_source import ProblemSourceScreen
 
     screen.app.push_screen(ProblemSourceScreen(choices), chosen)
 
@@ -186,6 +188,8 @@ def _verify(screen: Screen, event: Event, message: CausesView.Act) -> None:
             how = f"verified {saved.verified_how.label}" if saved.verified_how else "not verified"
             screen.notify(f"{fit(saved.text, 50)}: {how}", markup=False)
 
+    from facilitator.screens.verify_cause import VerifyCauseScreen
+
     screen.app.push_screen(VerifyCauseScreen(cause, accept), done)
 
 
@@ -214,6 +218,8 @@ def _delete(screen: Screen, event: Event, message: CausesView.Act) -> None:
             return
         show(screen, event)
         screen.notify(f"Removed {count} record{'s' if count != 1 else ''}.", markup=False)
+
+    from facilitator.screens.agenda_choice import AgendaChoiceScreen
 
     screen.app.push_screen(AgendaChoiceScreen("Remove", body, [("keep", "Keep it"), ("remove", "Remove it")]), chosen)
 

@@ -7,6 +7,8 @@ digests and the parking lot follow; a chosen one's follow-up lands in the newspa
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.screen import Screen
 
 from facilitator.domain.clock import local_today
@@ -16,13 +18,15 @@ from facilitator.domain.errors import ValidationError
 from facilitator.domain.event import Event
 from facilitator.domain.followup import owner_suggestions, person_name
 from facilitator.messages import DecisionLogged
-from facilitator.screens.countermeasure_choice import ChooseCountermeasureScreen, Choosing
-from facilitator.screens.countermeasure_drop import DropCountermeasureScreen, Dropping
-from facilitator.screens.countermeasure_form import CountermeasureFormScreen
 from facilitator.screens.decision_flow import capture_context
-from facilitator.screens.dot_vote import DotVoteScreen
 from facilitator.widgets.countermeasure_area import CountermeasureArea
 from facilitator.widgets.followup_area import FollowUpArea
+
+if TYPE_CHECKING:
+    from facilitator.screens.countermeasure_choice import Choosing
+    from facilitator.screens.countermeasure_drop import Dropping
+
+# The dialogs are imported where they open, not above: the event screen's first paint needs none of them.
 
 
 def show_event(screen: Screen, event: Event) -> None:
@@ -53,6 +57,8 @@ def add(screen: Screen, event: Event) -> None:
     def accept(form: CountermeasureForm) -> Countermeasure:
         return repo.add(event.id, form, day=day, session_id=session.id if session else None, by=by)
 
+    from facilitator.screens.countermeasure_form import CountermeasureFormScreen
+
     screen.app.push_screen(
         CountermeasureFormScreen("Propose a countermeasure", where, accept, repo.verified_causes(event.id)),
         lambda saved: _saved(screen, saved, "Proposed"),
@@ -69,6 +75,8 @@ def edit(screen: Screen, event: Event, item: Countermeasure) -> None:
     def accept(form: CountermeasureForm) -> Countermeasure:
         return repo.update(item.id, form)
 
+    from facilitator.screens.countermeasure_form import CountermeasureFormScreen
+
     screen.app.push_screen(
         CountermeasureFormScreen("Edit countermeasure", item.status.value, accept, causes, CountermeasureForm.from_countermeasure(item)),
         lambda saved: _saved(screen, saved, "Saved"),
@@ -81,6 +89,8 @@ def vote(screen: Screen, event: Event, item: Countermeasure) -> None:
     if not team:
         screen.notify("Dots are per team member: add the team to the charter first (e).", severity="warning", markup=False)
         return
+    from facilitator.screens.dot_vote import DotVoteScreen
+
     dialog = DotVoteScreen(
         item, team, repo.budget(event.id), repo.spent(event.id), lambda votes: repo.set_votes(item.id, votes)
     )
@@ -125,6 +135,8 @@ def choose(screen: Screen, event: Event, item: Countermeasure) -> None:
             markup=False,
         )
 
+    from facilitator.screens.countermeasure_choice import ChooseCountermeasureScreen
+
     screen.app.push_screen(
         ChooseCountermeasureScreen(item, accept, today=local_today(store.clock), owners=owner_suggestions(event)), done
     )
@@ -158,6 +170,8 @@ def drop(screen: Screen, event: Event, item: Countermeasure) -> None:
         _saved(screen, dropped, "Dropped", quiet=True)
         screen.post_message(DecisionLogged(event.id, decision.id))
         screen.notify(f"Dropped: {dropped.text} ({decision.verdict.label})", markup=False)
+
+    from facilitator.screens.countermeasure_drop import DropCountermeasureScreen
 
     screen.app.push_screen(DropCountermeasureScreen(item, accept), done)
 

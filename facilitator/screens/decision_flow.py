@@ -6,6 +6,8 @@ Every decision saved here is committed before its dialog closes, then announced 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.message import Message
 from textual.screen import Screen
 
@@ -14,12 +16,14 @@ from facilitator.domain.clock import local_today
 from facilitator.domain.decision import RESOLUTIONS, DecidedBy, Decision, DecisionDraft, Verdict, decision_day
 from facilitator.domain.event import Event, EventKind
 from facilitator.messages import DecisionLogged, EventChanged
-from facilitator.screens.decision_capture import DecisionCaptureScreen
-from facilitator.screens.decision_history import DecisionHistoryScreen, HistoryOutcome
-from facilitator.screens.parking_lot import ParkingLotScreen
 from facilitator.widgets.decision_insights import DecisionInsights
 from facilitator.widgets.decision_log import DecisionLog
 from facilitator.widgets.parking_count import ParkingCount
+
+if TYPE_CHECKING:
+    from facilitator.screens.decision_history import HistoryOutcome
+
+# The dialogs are imported where they open, not above: the event screen's first paint needs none of them.
 
 
 def capture_context(screen: Screen, event: Event) -> tuple[int, Session | None, str]:
@@ -63,6 +67,8 @@ def quick_capture(
         if then is not None:
             then()
 
+    from facilitator.screens.decision_capture import DecisionCaptureScreen
+
     screen.app.push_screen(DecisionCaptureScreen(title, where, accept, draft, verdicts=verdicts), done)
 
 
@@ -82,6 +88,8 @@ def open_history(screen: Screen, event: Event, decision_id: str) -> None:
             screen.post_message(EventChanged(event.id))
         if outcome.change_id is not None:
             change(screen, event, outcome.change_id)
+
+    from facilitator.screens.decision_history import DecisionHistoryScreen
 
     screen.app.push_screen(DecisionHistoryScreen(decision_id), done)
 
@@ -103,6 +111,8 @@ def open_parking_lot(screen: Screen, event: Event) -> None:
         store.decisions.carry_to_debrief(item.id, day)
         screen.post_message(EventChanged(event.id))
         screen.notify(f"Carried to the day {day} debrief: {item.subject}", markup=False)
+
+    from facilitator.screens.parking_lot import ParkingLotScreen
 
     screen.app.push_screen(ParkingLotScreen(event.id, resolve, carry))
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,14 +16,7 @@ from facilitator.domain.display import visible
 from facilitator.domain.errors import UserError
 from facilitator.domain.event import Event, EventStatus
 from facilitator.messages import DatabaseChanged, DayStarted, DecisionLogBroken, DecisionLogged, EventChanged, SessionFinished
-from facilitator.screens import (
-    causes_flow, countermeasure_flow, decision_flow, follow_flow, followup_flow, mirror_flow, people_flow,
-)
-from facilitator.screens.charter_form import CharterFormScreen
-from facilitator.screens.export import open_export
-from facilitator.screens.key_help import KeyHelpScreen, key_groups
-from facilitator.screens.projector import ProjectorScreen
-from facilitator.screens.reflection_flow import ReflectionFlow
+from facilitator.screens import causes_flow, countermeasure_flow, decision_flow, followup_flow, mirror_flow, people_flow
 from facilitator.screens.timer_controls import TIMER_BINDINGS, TimerControls
 from facilitator.widgets.agenda_view import AgendaView
 from facilitator.widgets.causes_view import CausesView
@@ -38,6 +33,12 @@ from facilitator.widgets.mirror_nudge import MirrorNudge
 from facilitator.widgets.parking_count import ParkingCount
 from facilitator.widgets.reflection_history import ReflectionHistory
 from facilitator.widgets.timer_bar import TimerBar
+
+if TYPE_CHECKING:
+    from facilitator.screens.reflection_flow import ReflectionFlow
+
+# What only a key opens (the charter form, export, help, projector, reflection, changes from elsewhere) is
+# imported when it first opens, not above: the event's first paint needs none of it (about 30 ms).
 
 _NEXT_STATUS = {
     EventStatus.PLANNED: EventStatus.RUNNING,
@@ -145,6 +146,8 @@ class EventScreen(TimerControls, Screen[None]):
         mirror_flow.refresh(self, event, tally.decided_by if tally else None)
 
     def action_key_help(self) -> None:
+        from facilitator.screens.key_help import KeyHelpScreen, key_groups
+
         self.app.push_screen(KeyHelpScreen(self.title or "event", key_groups(self)))
 
     def action_back(self) -> None:
@@ -183,6 +186,8 @@ class EventScreen(TimerControls, Screen[None]):
 
     @work
     async def action_edit_charter(self) -> None:
+        from facilitator.screens.charter_form import CharterFormScreen
+
         saved = await self.app.push_screen_wait(CharterFormScreen(self.event))
         if saved is not None:
             self.event = saved
@@ -196,9 +201,13 @@ class EventScreen(TimerControls, Screen[None]):
             self.notify("The first session started: the event is now running.", markup=False)
 
     def action_timer_projector(self) -> None:
+        from facilitator.screens.projector import ProjectorScreen
+
         self.app.push_screen(ProjectorScreen(self.event_id, owner=self))
 
     def action_export(self) -> None:
+        from facilitator.screens.export import open_export
+
         open_export(self.app, self.event_id, self.event.title if self.event else "")
 
     def action_cycle_status(self) -> None:
@@ -215,6 +224,8 @@ class EventScreen(TimerControls, Screen[None]):
         self._reflection_flow().after_status(self.event)
 
     def _reflection_flow(self) -> ReflectionFlow:
+        from facilitator.screens.reflection_flow import ReflectionFlow
+
         return ReflectionFlow(self, on_done=self._reflections_changed)
 
     def _reflections_changed(self) -> None:
@@ -285,6 +296,8 @@ class EventScreen(TimerControls, Screen[None]):
 
     @on(DatabaseChanged)
     def _follow_database(self, message: DatabaseChanged) -> None:
+        from facilitator.screens import follow_flow
+
         follow_flow.follow(self, message.changes)
         mirror_flow.refresh(self, self.event)  # decisions or reflections from a shell move the nudge too
 

@@ -9,11 +9,11 @@ from textual.screen import Screen
 
 from facilitator.domain.clock import local_today
 from facilitator.domain.event import Event
-from facilitator.screens.report_out import ReportOutScreen
-from facilitator.report.gather import current_day
 from facilitator.widgets.day_notice import DayNotice
 from facilitator.widgets.earlier_followups import day_notice
 from facilitator.widgets.followup_area import FollowUpArea
+
+# The dialogs are imported where they open, not above: the event screen's first paint needs none of them.
 
 
 def show_event(screen: Screen, event: Event) -> None:
@@ -30,6 +30,9 @@ def record_measurement(screen: Screen) -> None:
 
 def open_report_out(screen: Screen, event: Event | None) -> None:
     if event is not None:
+        from facilitator.report.gather import current_day
+        from facilitator.screens.report_out import ReportOutScreen
+
         screen.app.push_screen(ReportOutScreen(event.id, current_day(event, local_today(screen.app.clock))))
 
 

@@ -14,10 +14,10 @@ from facilitator.domain.agenda import Session
 from facilitator.domain.errors import UserError
 from facilitator.domain.event import Event
 from facilitator.domain.attendance import headcount
-from facilitator.screens.attendance import AttendanceScreen
-from facilitator.screens.evidence import EvidenceScreen
 from facilitator.widgets.agenda_view import AgendaView
 from facilitator.widgets.item_evidence import ItemEvidence, files_text
+
+# The dialogs are imported where they open, not above: the event screen's first paint needs none of them.
 
 
 def _session_in_hand(screen: Screen) -> Session | None:
@@ -46,6 +46,8 @@ def take_attendance(screen: Screen, event: Event | None) -> None:
 
     people = store.attendance.roster(event, session.id)
     title = f"Who was there - {_label(event, session)}"
+    from facilitator.screens.attendance import AttendanceScreen
+
     screen.app.push_screen(AttendanceScreen(title, event.kind, people, save), lambda _: show_session(screen, event))
 
 
@@ -125,6 +127,8 @@ def _open(screen: Screen, event: Event, kind: str, item_id: str, label: str) -> 
     except UserError as error:
         screen.notify(str(error), severity="error", markup=False)
         return
+    from facilitator.screens.evidence import EvidenceScreen
+
     screen.app.push_screen(EvidenceScreen(f"Evidence - {label}", items, attach, detach), closed)
 
 

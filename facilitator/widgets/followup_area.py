@@ -17,8 +17,6 @@ from facilitator.domain.event import Event
 from facilitator.domain.followup import FollowUp, FollowUpForm, FollowUpStatus, owner_suggestions, person_name
 from facilitator.domain.measurement import MeasurementDraft, progress_for
 from facilitator.messages import DayStarted, FollowUpSaved, MeasurementRecorded
-from facilitator.screens.followup_form import FollowUpFormScreen
-from facilitator.screens.measurement_form import MeasurementFormScreen
 from facilitator.widgets.earlier_followups import EarlierFollowUps, day_notice
 from facilitator.widgets.newspaper import Newspaper
 from facilitator.widgets.sustain_panel import SustainPanel
@@ -147,6 +145,8 @@ class FollowUpArea(Vertical):
         def accept(form: FollowUpForm) -> FollowUp:
             return self.app.store.followups.add(form.to_followup(event.id, today), by=self._by())
 
+        from facilitator.screens.followup_form import FollowUpFormScreen  # when it opens: not at the event's first paint
+
         self.app.push_screen(
             FollowUpFormScreen(
                 "Add a follow-up", event.title, accept, today=today, form=FollowUpForm(source=default),
@@ -174,6 +174,8 @@ class FollowUpArea(Vertical):
             return self.app.store.followups.update(typed.to_followup(event.id, today, base=item), by=self._by())
 
         origin = event.title if item.event_id == event.id else self.app.store.events.get(item.event_id).title
+        from facilitator.screens.followup_form import FollowUpFormScreen  # when it opens: not at the event's first paint
+
         self.app.push_screen(
             FollowUpFormScreen(
                 "Edit follow-up", origin, accept, today=today, form=form, sources=sources,
@@ -233,6 +235,8 @@ class FollowUpArea(Vertical):
             target = next(t for t in event.targets if t.id == measurement.target_id)
             self.notify(f"Recorded {target.metric}: {measurement.value:g} {target.unit}".rstrip(), markup=False)
             self.post_message(MeasurementRecorded(event.id, measurement.id))
+
+        from facilitator.screens.measurement_form import MeasurementFormScreen  # when it opens, as above
 
         self.app.push_screen(
             MeasurementFormScreen(
