@@ -295,8 +295,11 @@ class DecisionLog(Vertical):
         self.filters = DecisionFilter()
 
     def _show_status(self) -> None:
+        lines, tables = self.query("#decision-filters"), self.query(DataTable)
+        if not lines or not tables:
+            return  # the event is closing: Textual removes the log's children one by one, in no set order
         filters = self.filters
-        table = self.query_one(DataTable)
+        table = tables.first()
         shown = f"{table.row_count:,} of {self.total:,}" if self._has_more else f"{self.total:,}"
         parts = [
             "loading..." if self.loading else f"{shown} decision{'s' if self.total != 1 else ''}",
@@ -308,4 +311,4 @@ class DecisionLog(Vertical):
         if filters.session_id:
             parts.append(f"session: {self._sessions.get(filters.session_id, '?')}")
         status = Text(" - ".join(parts), no_wrap=True, overflow="ellipsis")
-        self.query_one("#decision-filters", Static).update(status)
+        lines.first(Static).update(status)
