@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from facilitator import collector
+
+# First, before Textual is imported: the collector runs rarely until the list is painted (collector.py).
+collector.hold()
+
 import sqlite3
 from collections.abc import Iterable
 from functools import partial
@@ -83,6 +88,7 @@ class FacilitatorApp(QuietNotices, OrderedKeys, App[None]):
         for problem in self._startup_problems:
             self.notify(problem, severity="warning", timeout=8, markup=False)
         self.set_interval(self._follow_seconds, self.follow_database, name="follow-database")
+        self.call_after_refresh(collector.release)  # the list is painted: collect as usual from here
 
     def get_default_screen(self) -> Screen:
         # The list of events is the first screen itself, not pushed over Textual's empty one: the first

@@ -151,3 +151,24 @@ def test_the_list_paints_without_sqlite_utils_and_a_write_brings_it(tmp_path):
     reopened = Store(path)
     assert "Renamed" in [event.title for event in reopened.events.list()]
     reopened.close()
+
+
+async def test_the_collector_runs_rarely_until_the_list_is_painted_then_as_usual(make_app, store, monkeypatch):
+    import gc
+
+    from facilitator import collector
+
+    monkeypatch.setattr(collector, "_released", False)
+    collector.hold()
+    assert gc.get_threshold()[0] == collector.STARTING
+    store.events.add(Event(title="Weld cell 5S blitz", kind=EventKind.KAIZEN, start_date=date(2026, 11, 24), days=3))
+    frozen = gc.get_freeze_count()
+    try:
+        async with make_app().run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            assert pilot.app.screen.query_one("#events", DataTable).row_count == 1
+            assert gc.get_threshold() == collector._USUAL
+            assert gc.get_freeze_count() > frozen  # what start-up made is out of the collector's way
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*collector._USUAL)
