@@ -20,7 +20,6 @@ from textual.screen import Screen
 
 from facilitator.config import DEFAULT_THEME, Settings
 from facilitator.domain.display import visible
-from facilitator.errorlog import log_exception
 from facilitator.keymap import as_user_sees
 from facilitator.keymap import read as read_keymap
 from facilitator.messages import DatabaseChanged
@@ -199,6 +198,8 @@ class FacilitatorApp(QuietNotices, OrderedKeys, App[None]):
 
     def _fatal_error(self) -> None:
         # On the shop floor a traceback helps nobody: log it, say where, and close cleanly.
+        from facilitator.errorlog import log_exception  # with logging.handlers: not needed to start
+
         error = self._exception
         log_path = log_exception(error) if error else None
         where = f"details are in {log_path}" if log_path else "details could not be written"
