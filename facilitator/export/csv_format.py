@@ -74,6 +74,8 @@ def columns_csv(header: list[str], columns: Sequence[Sequence[object]]) -> str:
     return ",".join(_written(header)) + "\r\n" + "\r\n".join(lines) + "\r\n"
 
 
+_WHOLE_NUMBERS = {int, type(None)}
+
 # csv.writer quotes a cell holding the delimiter, the quote character or a line break (CR or LF).
 _NEEDS_QUOTES = re.compile('[,"\r\n]')
 
@@ -84,6 +86,9 @@ def _written(column: Sequence[object]) -> Sequence[str]:
     try:
         texts = "\n".join(column)  # (a column of text, the usual case: judged on this one string)
     except TypeError:  # numbers or empty cells
+        kinds = set(map(type, column))
+        if kinds <= _WHOLE_NUMBERS:  # (days, positions, links left empty): nothing to neutralise or quote
+            return ["" if cell is None else str(cell) for cell in column]
         return _quoted([
             cell if type(cell) is str else "" if cell is None else repr(cell) if isinstance(cell, float) else str(cell)
             for cell in _shown(column)
@@ -130,7 +135,7 @@ def csv_files(db: Database, records: EventRecords) -> dict[str, str]:
         return result
     result["timeline.csv"] = columns_csv(names, [
         [entry.time.isoformat() for entry in entries], [entry.local_label() for entry in entries],
-        [entry.day or "" for entry in entries], [entry.session for entry in entries],
+        [entry.day or None for entry in entries], [entry.session for entry in entries],
         [entry.kind for entry in entries], [entry.text for entry in entries],
     ])
     return result

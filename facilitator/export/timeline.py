@@ -8,10 +8,10 @@ timeline (it is still in the JSON and CSV exports).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import NamedTuple
 
-from facilitator.domain.clock import from_iso, local_time
+from facilitator.domain.clock import local_time
 from facilitator.domain.event import format_number
 from facilitator.domain.timer import describe_jump
 from facilitator.export.records import EventRecords, Row
@@ -45,10 +45,13 @@ Raw = tuple[str, str, str, str | None]  # (iso time, kind, text, session id or N
 
 def moment(text: object) -> datetime | None:
     """A stored ISO moment, or None if the row (say, from a hand-edited import) holds something else."""
+    if not (isinstance(text, str) and text):
+        return None
     try:
-        return from_iso(text) if isinstance(text, str) and text else None
+        found = datetime.fromisoformat(text)  # from_iso() without its call: once per timeline entry
     except ValueError:
         return None
+    return found if found.tzinfo else found.replace(tzinfo=UTC)
 
 
 def start_date(event: Row) -> date | None:
@@ -76,7 +79,7 @@ def timeline(records: EventRecords) -> list[TimelineEntry]:
                 if when is None:
                     continue
                 session_id = session_id or (_session_at(running, when) if running else None)
-                local = local_time(when)
+                local = when.astimezone()  # local_time() without its call: once per entry
                 try:
                     day, title = placed[session_id]
                 except KeyError:
