@@ -8,6 +8,7 @@ event table, so exports carry it and imports merge it by id.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import itemgetter
 from typing import Any
 
 from sqlite_utils import Database
@@ -40,7 +41,7 @@ def seal(db: Database, table: str, record_id: str) -> Seal:
 def seal_unsealed(db: Database, event_id: str, only: Iterable[str] | None = None) -> int:
     """Seal the event's records that have none yet, oldest first (a migrated database, an older file)."""
     wanted = set(only) if only is not None else None
-    pending: list[tuple[str, int, int, str, str, list[Any]]] = []
+    pending: list[tuple[str, int, int, str, str, Any]] = []
     for number, (table, moment) in enumerate((("decisions", "decided_at"), ("decision_amendments", "amended_at"))):
         # Plain tuples, each row's hashed columns picked by position: an import seals thousands at once.
         cursor = db.conn.execute(
@@ -51,11 +52,13 @@ def seal_unsealed(db: Database, event_id: str, only: Iterable[str] | None = None
         names = [column[0] for column in cursor.description]
         at = {name: index for index, name in enumerate(names) if index}  # a column named rowid stays the column
         hashed = [at.get(column) for column in CANONICAL[table][1]]  # None: a column this schema lacks yet
+        pick = itemgetter(*hashed) if None not in hashed else (
+            lambda values, hashed=hashed: [None if index is None else values[index] for index in hashed]
+        )
         own, when = at["id"], at[moment]
         for values in cursor:
             if wanted is None or values[own] in wanted:
-                row = [None if index is None else values[index] for index in hashed]
-                pending.append((str(values[when]), number, values[0], table, values[own], row))
+                pending.append((str(values[when]), number, values[0], table, values[own], pick(values)))
     prev = head(db, event_id)
     rows = []
     # Oldest first: (moment, decisions before amendments, rowid) is unique, so the tuples sort on it alone.
