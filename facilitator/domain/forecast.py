@@ -119,12 +119,17 @@ def forecast_day(state: AgendaState, day: int, day_date: date, now: datetime, tz
         cursor = max(cursor, floor)
     projected: dict[str, tuple[datetime, datetime, timedelta]] = {}
     running = [s for s in sessions if timers[s.id].state is TimerState.RUNNING]
+    # A running session ends its remaining time from now, even one started before the day's planned start
+    # (a gemba walk before the 08:00 kick-off): flooring it at the day's start ran it into the kick-off.
+    queue = max([now] + [t.ended_at or t.started_at for t in timers.values() if t.started_at is not None])
     for session in running:
         timer = timers[session.id]
         # One session runs at a time: a second one running (a log merged from two laptops) queues after.
-        end = max(cursor, now) + max(timer.remaining(now), timedelta())
+        end = queue + max(timer.remaining(now), timedelta())
         projected[session.id] = (timer.started_at or now, end, timedelta())  # type: ignore[assignment]
-        cursor = end
+        queue = end
+    if running:
+        cursor = max(cursor, queue)
     for session in sessions:
         timer = timers[session.id]
         if session.id in projected:

@@ -60,6 +60,21 @@ def test_finishing_the_debrief_early_does_not_make_the_day_early():
     assert forecast.projected_end >= rows["Current-state map"].projected_end + timedelta(minutes=120)
 
 
+def test_a_session_run_before_the_days_start_ends_from_now_and_clashes_with_nothing():
+    sessions = [session(0, 30, "Kick-off", time(8)), *blitz_day()[1:]]
+    log = [entry("s6", TimerAction.START, at(6)), entry("s6", TimerAction.FINISH, at(6, 5)),
+           entry("s1", TimerAction.START, at(6, 5))]  # a gemba walk on the night shift, before the kick-off
+    now = at(6, 15)
+    forecast = forecast_day(AgendaState.build(EVENT, sessions, log), 1, DAY, now, UTC)
+    rows = {row.session.title: row for row in forecast.rows}
+    assert rows["Gemba"].projected_end == at(7, 35)  # 90 minutes from 06:05, not from 08:00
+    assert not forecast.conflicts
+    assert rows["Kick-off"].projected_start == at(8) and rows["Current-state map"].projected_start == at(8, 30)
+    # What remains (kick-off, map, lunch, ideas, try-storm) ends at 15:00; the plan ended at 15:20.
+    assert forecast.projected_end == at(15)
+    assert verdict(forecast) == "20m early"
+
+
 def test_a_morning_running_into_lunch_is_a_clash_with_a_replan_not_a_moved_lunch():
     sessions = blitz_day()
     log = [entry("s0", TimerAction.START, at(8)), entry("s0", TimerAction.FINISH, at(9, 30)),
