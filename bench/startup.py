@@ -5,6 +5,15 @@ first screen has been painted: the list of events of the demo database, and then
 straight on to an event holding 10,000 decisions (its screen painted, the decision log's first page
 shown). Prints the median of several runs and the ratios.
 
+First paint is the moment the frame showing the screen is handed to the terminal (``App._display``): the
+bare app's first frame, the list's first frame with its rows, the event's first frame after its log's
+first page is in its table. Each launch reports that moment on the system's monotonic clock, which the
+bench reads too, so launch to first paint includes interpreter start and every import. What the process
+does after that (a frame more, then closing the database and the interpreter's own teardown, about 20 ms
+for the bare app and 40 for the cockpit) is no part of what a facilitator waits for before reading the
+screen, but it is measured too and printed as "to exit"; before first paint was timed this way, the goals
+were held to that figure.
+
 Every launch reads compiled bytecode, as an installed cockpit does from its second launch on (pip compiles
 at install; an editable install writes it on first run): the warm-up launch writes it to a private folder
 (PYTHONPYCACHEPREFIX), even where PYTHONDONTWRITEBYTECODE is set. Without it a development checkout under
@@ -32,11 +41,15 @@ from pathlib import Path
 
 from _summary import record  # bench/ is on the path when a bench runs
 
+# Each script records the monotonic clock at its first frame worth timing and prints it once it has exited.
 BARE = """
+import time
 from textual.app import App
 from textual.widgets import Footer, Header, Static
 
 class Bare(App):
+    painted = None
+
     def compose(self):
         yield Header()
         yield Static("hello")
@@ -45,11 +58,19 @@ class Bare(App):
     def on_mount(self):
         self.call_after_refresh(self.exit)
 
-Bare().run(headless=True, size=(120, 40))
+    def _display(self, screen, renderable):
+        super()._display(screen, renderable)
+        if renderable is not None and self.painted is None:
+            self.painted = time.monotonic()
+
+app = Bare()
+app.run(headless=True, size=(120, 40))
+print(app.painted)
 """
 
 COCKPIT = """
 import sys
+import time
 from facilitator.app import FacilitatorApp
 from facilitator.config import Settings
 from facilitator.storage.store import Store
@@ -60,11 +81,20 @@ class Timed(FacilitatorApp):
         # app's first screen: exit once it has been painted (two refreshes, as when it was pushed on mount).
         self.call_after_refresh(lambda: self.call_after_refresh(self.exit))
 
-Timed(Store(sys.argv[1]), settings=Settings()).run(headless=True, size=(120, 40))
+    def _display(self, screen, renderable):
+        super()._display(screen, renderable)
+        if renderable is not None and getattr(self, "painted", None) is None:
+            if screen.query_one("#events").row_count:  # the frame holds the list itself
+                self.painted = time.monotonic()
+
+app = Timed(Store(sys.argv[1]), settings=Settings())
+app.run(headless=True, size=(120, 40))
+print(app.painted)
 """
 
 EVENT = """
 import sys
+import time
 from facilitator.app import FacilitatorApp
 from facilitator.config import Settings
 from facilitator.storage.store import Store
@@ -84,11 +114,19 @@ class Timed(FacilitatorApp):
         # The log's first page comes from a worker: exit once it has been put in the table and painted.
         table = self.screen.query_one("#decision-table")
         if table.row_count:
+            self.loaded = True  # the next frame is the first to show the page
             self.call_after_refresh(self.exit)
         else:
             self.set_timer(0.005, self.when_loaded)
 
-Timed(Store(sys.argv[1]), settings=Settings()).run(headless=True, size=(120, 40))
+    def _display(self, screen, renderable):
+        super()._display(screen, renderable)
+        if renderable is not None and getattr(self, "loaded", False) and getattr(self, "painted", None) is None:
+            self.painted = time.monotonic()
+
+app = Timed(Store(sys.argv[1]), settings=Settings())
+app.run(headless=True, size=(120, 40))
+print(app.painted)
 """
 
 
@@ -120,10 +158,13 @@ def seed_big_event(db: str, count: int) -> str:
     return event.id
 
 
-def launch(script: Path, *args: str, env: dict[str, str] | None = None) -> float:
-    started = time.perf_counter()
-    subprocess.run([sys.executable, str(script), *args], check=True, capture_output=True, env=env)
-    return time.perf_counter() - started
+def launch(script: Path, *args: str, env: dict[str, str] | None = None) -> tuple[float, float]:
+    """Seconds from launch to first paint, and to the process's exit."""
+    started = time.monotonic()  # the clock the launched script reads at its first paint
+    done = subprocess.run([sys.executable, str(script), *args], check=True, capture_output=True, env=env, text=True)
+    ended = time.monotonic()
+    painted = float(done.stdout.strip().splitlines()[-1])  # a launch that never painted stops the bench here
+    return painted - started, ended - started
 
 
 def main() -> None:
@@ -157,16 +198,23 @@ def main() -> None:
                 for forgotten in remembered.get(name, ()):
                     forgotten.unlink(missing_ok=True)  # as after a change: worked out again
                 times[name].append(launch(script, *args[name], env=env))
-    bare_ms, cockpit_ms, event_ms, list_changed_ms, changed_ms = (
-        statistics.median(times[name]) * 1000
-        for name in ("bare", "cockpit", "event", "cockpit_changed", "event_changed")
-    )
-    print(f"startup, median of {options.runs} launches to first paint")
-    print(f"  bare Textual app                      : {bare_ms:7.1f} ms")
-    print(f"  facilitator, list of events (demo)    : {cockpit_ms:7.1f} ms   ratio {cockpit_ms / bare_ms:5.2f}x")
-    print(f"    the same, records changed since     : {list_changed_ms:7.1f} ms   ratio {list_changed_ms / bare_ms:5.2f}x")
-    print(f"  facilitator, a 10,000-decision event  : {event_ms:7.1f} ms   ratio {event_ms / bare_ms:5.2f}x")
-    print(f"    the same, its log changed since     : {changed_ms:7.1f} ms   ratio {changed_ms / bare_ms:5.2f}x")
+    names = ("bare", "cockpit", "cockpit_changed", "event", "event_changed")
+    paint = {name: statistics.median(t[0] for t in times[name]) * 1000 for name in names}
+    exit_ = {name: statistics.median(t[1] for t in times[name]) * 1000 for name in names}
+    labels = {
+        "bare": "bare Textual app                    ", "cockpit": "facilitator, list of events (demo)  ",
+        "cockpit_changed": "  the same, records changed since   ", "event": "facilitator, a 10,000-decision event",
+        "event_changed": "  the same, its log changed since   ",
+    }
+    print(f"startup, median of {options.runs} launches: launch to first paint, and to exit")
+    for name in names:
+        ratios = "" if name == "bare" else (
+            f"   ratio {paint[name] / paint['bare']:5.2f}x   (to exit {exit_[name]:6.1f} ms, "
+            f"{exit_[name] / exit_['bare']:5.2f}x)"
+        )
+        bare_exit = f"   (to exit {exit_['bare']:6.1f} ms)" if name == "bare" else ""
+        print(f"  {labels[name]}  : {paint[name]:7.1f} ms{ratios}{bare_exit}")
+    bare_ms, cockpit_ms, list_changed_ms, event_ms, changed_ms = (paint[name] for name in names)
     record("first paint, demo database vs a bare Textual app", cockpit_ms / bare_ms, 1.3)
     record("first paint, demo database, its records changed since the last launch", list_changed_ms / bare_ms, 1.3)
     record("first paint, a 10,000-decision event open vs bare", event_ms / bare_ms, 1.4)
