@@ -33,6 +33,7 @@ from pathlib import Path
 
 from textual._compositor import CompositorUpdate
 
+import _folders  # noqa: F401  (first: the cockpits a bench opens remember nothing in your folders)
 from facilitator.app import FacilitatorApp
 from facilitator.config import Settings
 from facilitator.domain.causes import Category

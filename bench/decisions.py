@@ -23,6 +23,7 @@ import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+import _folders  # noqa: F401  (first: the cockpits a bench opens remember nothing in your folders)
 from facilitator.app import FacilitatorApp
 from facilitator.config import Settings
 from facilitator.domain.clock import FakeClock, to_iso

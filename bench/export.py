@@ -14,6 +14,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import _folders  # noqa: F401  (first: the cockpits a bench opens remember nothing in your folders)
 from facilitator.domain.clock import FakeClock, to_iso
 from facilitator.domain.event import Event, EventKind
 from facilitator.export import export_event, import_file

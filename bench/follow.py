@@ -21,6 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import _folders  # noqa: F401  (first: the cockpits a bench opens remember nothing in your folders)
 from facilitator.app import FacilitatorApp
 from facilitator.config import Settings
 from facilitator.demo import load_demo

@@ -10,6 +10,7 @@ import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+import _folders  # noqa: F401  (first: the cockpits a bench opens remember nothing in your folders)
 from facilitator.domain.clock import FakeClock
 from facilitator.domain.event import Area, Event, EventKind, Target
 from facilitator.domain.followup import FollowUp, FollowUpStatus, group_by_review

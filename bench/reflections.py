@@ -10,6 +10,7 @@ import time
 from datetime import date
 from pathlib import Path
 
+import _folders  # noqa: F401  (first: the cockpits a bench opens remember nothing in your folders)
 from facilitator.domain.clock import FakeClock
 from facilitator.domain.event import Event, EventKind
 from facilitator.domain.reflection import ReflectionForm, Scope, Target

@@ -20,6 +20,7 @@ import tempfile
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+import _folders  # noqa: F401  (first: the cockpits a bench opens remember nothing in your folders)
 from facilitator.domain.clock import FakeClock, to_iso
 from facilitator.domain.decision import DecisionFilter
 from facilitator.domain.event import Event, EventKind, new_id

@@ -39,6 +39,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import _folders  # noqa: F401  (first: the cockpits a bench opens remember nothing in your folders)
 from _summary import record  # bench/ is on the path when a bench runs
 
 # Each script records the monotonic clock at its first frame worth timing and prints it once it has exited.

@@ -24,6 +24,7 @@ from textual.app import App, ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+import _folders  # noqa: F401  (first: the cockpits a bench opens remember nothing in your folders)
 from facilitator.app import FacilitatorApp
 from facilitator.config import Settings
 from facilitator.domain.clock import FakeClock

@@ -14,6 +14,7 @@ import time
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import _folders  # noqa: F401  (first: the cockpits a bench opens remember nothing in your folders)
 from facilitator.domain.clock import FakeClock, to_iso
 from facilitator.domain.event import Event, EventKind, new_id
 from facilitator.storage.digests import check_event, seal_unsealed
