@@ -110,26 +110,23 @@ def forecast_day(state: AgendaState, day: int, day_date: date, now: datetime, tz
     today = now.astimezone(tz).date() == day_date
     floor = now if today else None
 
-    # Where the work still to do can start: after everything that already happened, and not before now.
-    cursor = day_start + offset
-    for timer in timers.values():
-        if timer.started_at is not None:
-            cursor = max(cursor, timer.ended_at or timer.started_at)
-    if floor is not None:
-        cursor = max(cursor, floor)
+    # What has happened so far: the last moment any session started or ended.
+    happened = max((t.ended_at or t.started_at for t in timers.values() if t.started_at is not None), default=None)
     projected: dict[str, tuple[datetime, datetime, timedelta]] = {}
-    running = [s for s in sessions if timers[s.id].state is TimerState.RUNNING]
     # A running session ends its remaining time from now, even one started before the day's planned start
     # (a gemba walk before the 08:00 kick-off): flooring it at the day's start ran it into the kick-off.
-    queue = max([now] + [t.ended_at or t.started_at for t in timers.values() if t.started_at is not None])
-    for session in running:
+    queue = max(now, happened or now)
+    for session in sessions:
         timer = timers[session.id]
-        # One session runs at a time: a second one running (a log merged from two laptops) queues after.
-        end = queue + max(timer.remaining(now), timedelta())
-        projected[session.id] = (timer.started_at or now, end, timedelta())  # type: ignore[assignment]
-        queue = end
-    if running:
-        cursor = max(cursor, queue)
+        if timer.state is TimerState.RUNNING:
+            # One session runs at a time: a second one running (a log merged from two laptops) queues after.
+            end = queue + max(timer.remaining(now), timedelta())
+            projected[session.id] = (timer.started_at or now, end, timedelta())  # type: ignore[assignment]
+            queue = end
+    # Where the work still to do can start: after everything that already happened, and not before now.
+    cursor = max(day_start + offset, happened or day_start, queue if projected else day_start)
+    if floor is not None:
+        cursor = max(cursor, floor)
     for session in sessions:
         timer = timers[session.id]
         if session.id in projected:
