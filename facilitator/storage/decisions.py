@@ -263,17 +263,6 @@ class DecisionRepository:
         )
         return [(self.get(new.supersedes_id), new) for new in map(_decision, rows)]  # type: ignore[arg-type]
 
-    def scope_changes(self, event_id: str) -> dict[int, Counter[Verdict]]:
-        """Per day, how many decisions of each verdict were taken (changes since the charter)."""
-        changes: dict[int, Counter[Verdict]] = {}
-        rows = self.db.query(
-            "select day, verdict, count(*) as n from decisions where event_id = ? group by day, verdict order by day",
-            [event_id],
-        )
-        for row in rows:
-            changes.setdefault(row["day"], Counter())[Verdict(row["verdict"])] = row["n"]
-        return changes
-
     def decided_by_counts(self, event_id: str) -> Counter[DecidedBy]:
         rows = self.db.query(
             "select decided_by, count(*) as n from decisions where event_id = ? group by decided_by", [event_id]
