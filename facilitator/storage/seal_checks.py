@@ -23,7 +23,7 @@ from sqlite_utils import Database
 
 from facilitator.domain.digest import Broken
 from facilitator.storage import remembered
-from facilitator.storage.digests import DIGESTS, check_event
+from facilitator.storage.digests import DIGESTS, check_event, head
 
 CHECKED = "checked-logs"  # the file in the data dir
 
@@ -33,11 +33,8 @@ def fingerprint(db: Database, event_id: str) -> str | None:
     moved = remembered.counters(db.conn, ("decisions", "decision_amendments"))
     if moved is None:
         return None
-    seals, last = db.conn.execute(
-        f"select count(*), max(rowid) from {DIGESTS} where event_id = ?", [event_id]
-    ).fetchone()
-    head = db.conn.execute(f"select digest from {DIGESTS} where rowid = ?", [last]).fetchone() if last else None
-    return json.dumps([*moved, seals, head and head[0]], sort_keys=True)
+    seals = db.conn.execute(f"select count(*) from {DIGESTS} where event_id = ?", [event_id]).fetchone()[0]
+    return json.dumps([*moved, seals, head(db, event_id)], sort_keys=True)
 
 
 def check_event_at_open(db: Database, database: Path | str, event_id: str) -> Broken | None:
