@@ -49,8 +49,9 @@ def remember(name: str, database: Path | str, key: str, value: Any) -> None:
     if str(database) == ":memory:":
         return
     remembered = _read(name)
-    entry = remembered.get(_file_key(database))
-    remembered[_file_key(database)] = {**(entry if isinstance(entry, dict) else {}), key: value}
+    file_key = _file_key(database)
+    entry = remembered.get(file_key)
+    remembered[file_key] = {**(entry if isinstance(entry, dict) else {}), key: value}
     target = paths.data_dir() / f"{name}.json"
     temporary = target.with_name(f"{target.name}.{os.getpid()}-{threading.get_ident()}.tmp")
     try:
