@@ -40,7 +40,8 @@ NOT_IMPORTED = "not imported"
 
 
 # One encoder for every record (json.dumps builds a new one per call when given options): the same bytes.
-_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+_ENCODE = _ENCODER.encode
 
 
 def canonical(table: str, row: Mapping[str, Any], prev: str) -> bytes:
@@ -69,7 +70,7 @@ def _encoder() -> Callable[[list[Any]], str]:
     make = getattr(json.encoder, "c_make_encoder", None)
     if make is None:  # a Python without the C speedups: the encoder as it is
         return _ENCODE
-    base = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+    base = _ENCODER  # the very options _ENCODE encodes with
     encode = make(None, base.default, json.encoder.encode_basestring, None, base.key_separator,
                   base.item_separator, False, False, base.allow_nan)
 
