@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import json
 import shutil
+from typing import TYPE_CHECKING
 
 import click
 
 from facilitator.cli import echo, open_store
 from facilitator.completion import complete_event
-from facilitator.domain.causes import Cause, CauseTree
-from facilitator.render.causes import fishbone, marks_text, why_tree
+
+if TYPE_CHECKING:
+    from facilitator.domain.causes import Cause, CauseTree
 
 _SOURCES = {"charter": "the charter's problem", "typed": "typed"}
 
 
 def text_lines(tree: CauseTree, width: int) -> list[str]:
     """Each problem's fishbone (three causes a bone, as on a tall screen), then the 5 Whys tree."""
+    from facilitator.render.causes import fishbone, marks_text, why_tree
+
     if not tree.causes:
         return ["No root-cause analysis yet: in the cockpit, 6 then N starts from a problem."]
     lines: list[str] = []
@@ -61,6 +65,9 @@ def as_json(tree: CauseTree) -> dict:
 @click.pass_context
 def causes_command(ctx: click.Context, event_ref: str, output: str, width: int | None) -> None:
     """Print an event's root-cause analysis: each problem's fishbone, then the 5 Whys chains."""
+    # Imported here, not with the command: every `facilitator` launch registers it, few run it.
+    from facilitator.domain.causes import CauseTree
+
     store = open_store(ctx)
     event = store.events.resolve(event_ref)
     tree = CauseTree.of(store.causes.for_event(event.id))
