@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 
 from facilitator.domain.causes import check_cause, check_place
 from facilitator.domain.decision import AmendedField, DecisionDraft, clean_amendment, stored_tags
@@ -23,6 +22,7 @@ from facilitator.domain.reflection import clean_skip_reason
 from facilitator.domain.text import clean_text
 from facilitator.export.json_format import BadFile
 from facilitator.export.records import EventRecords, Row
+from facilitator.storage.causes import _cause as cause_from_row
 
 
 StoredRows = Callable[[list[str]], dict[str, Row]]
@@ -48,7 +48,6 @@ def check_records(
         for row in rows:
             if row["id"] in same:
                 continue
-            # As _refusing does, without a context manager made for each of thousands of rows.
             try:
                 if rule is not None:
                     rule(row)
@@ -69,19 +68,9 @@ def _refusal(name: str, table: str, row: Row, error: Exception) -> BadFile:
     return BadFile(f"{name}: {table} row {row['id']} cannot be read ({error}); nothing imported.")
 
 
-@contextmanager
-def _refusing(name: str, table: str, row: Row) -> Iterator[None]:
-    try:
-        yield
-    except _REFUSED as error:
-        raise _refusal(name, table, row, error) from None
-
-
 def _check_cause_places(rows: list[Row], stored: StoredRows, name: str) -> None:
     """Each record sits where the causes tab would have put it: a fishbone cause never under a why, a
     sub-cause on its cause's bone, and every record leads up to a problem of the same event (no loops)."""
-    from facilitator.storage.causes import _cause as cause_from_row
-
     if not rows:
         return
     by_id = {row["id"]: row for row in rows}
@@ -89,19 +78,25 @@ def _check_cause_places(rows: list[Row], stored: StoredRows, name: str) -> None:
     above = {**stored(missing), **by_id} if missing else by_id
     reaches: set[str] = set()  # records known to lead up to a problem
     for row in rows:
-        with _refusing(name, "causes", row):
-            cause = cause_from_row(row)
-            parent_row = above.get(row.get("parent_id") or "")
-            if parent_row is None:
-                continue  # no parent (check_cause judged that) or none anywhere: the foreign key check names it
-            check_place(cause, cause_from_row(parent_row))
-            path, current = [], row
-            while current is not None and current["id"] not in reaches and current.get("kind") != "problem":
-                if current["id"] in path:
-                    raise ValidationError({"parent_id": "Its records above loop back to it: none leads up to a problem."})
-                path.append(current["id"])
-                current = above.get(current.get("parent_id") or "")
-            reaches.update(path)
+        try:
+            _check_cause_place(row, above, reaches)
+        except _REFUSED as error:
+            raise _refusal(name, "causes", row, error) from None
+
+
+def _check_cause_place(row: Row, above: dict[str, Row], reaches: set[str]) -> None:
+    cause = cause_from_row(row)
+    parent_row = above.get(row.get("parent_id") or "")
+    if parent_row is None:
+        return  # no parent (check_cause judged that) or none anywhere: the foreign key check names it
+    check_place(cause, cause_from_row(parent_row))
+    path, current = [], row
+    while current is not None and current["id"] not in reaches and current.get("kind") != "problem":
+        if current["id"] in path:
+            raise ValidationError({"parent_id": "Its records above loop back to it: none leads up to a problem."})
+        path.append(current["id"])
+        current = above.get(current.get("parent_id") or "")
+    reaches.update(path)
 
 
 def _check_day(table: str, row: Row, days: object) -> None:
