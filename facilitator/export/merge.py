@@ -15,7 +15,7 @@ from operator import itemgetter
 from sqlite_utils import Database
 
 from facilitator.export.json_format import BadFile
-from facilitator.export.records import EventRecords, Row, quote, read_table, registered, resolve_link
+from facilitator.export.records import EventRecords, Row, query_rows, quote, read_table, registered, resolve_link
 from facilitator.export.seals import mark_not_imported
 from facilitator.storage.bulk import insert_rows
 from facilitator.storage.errors import saving
@@ -270,10 +270,7 @@ def rows_by_id(db: Database, table: str, ids: list[str]) -> dict[str, Row]:
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         sql = f"select * from {quote(table)} where {quote('id')} in ({', '.join('?' for _ in chunk)})"
-        cursor = db.conn.execute(sql, chunk)
-        names = [column[0] for column in cursor.description]
-        at = names.index("id")
-        found.update((values[at], dict(zip(names, values))) for values in cursor)
+        found.update({row["id"]: row for row in query_rows(db, sql, chunk)})
     return found
 
 

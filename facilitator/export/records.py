@@ -132,8 +132,12 @@ def order_clause(table: EventTable) -> str:
 def read_table(db: Database, table: EventTable, event_id: str) -> list[Row]:
     condition, count = event_condition(db, table.name)
     sql = f"select * from {quote(table.name)} where {condition} order by {order_clause(table)}"
-    # Straight from the cursor, one dict a row (db.query makes one and the list a copy of each).
-    cursor = db.conn.execute(sql, [event_id] * count)
+    return query_rows(db, sql, [event_id] * count)
+
+
+def query_rows(db: Database, sql: str, parameters: list[Any]) -> list[Row]:
+    """The query's rows as dicts, straight from the cursor (db.query makes one a row and a list a copy of each)."""
+    cursor = db.conn.execute(sql, parameters)
     names = [column[0] for column in cursor.description]
     return [dict(zip(names, values)) for values in cursor]
 
