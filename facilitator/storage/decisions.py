@@ -294,11 +294,8 @@ class DecisionRepository:
         )]
 
 
-_UNBOUNDED = {"lo": -(2**63), "hi": 2**63 - 1, "alo": -(2**63), "ahi": 2**63 - 1}
-
-
 def _where(
-    event_id: str, filters: DecisionFilter, spans: Callable[[str], dict[str, Any]] | None = None
+    event_id: str, filters: DecisionFilter, spans: Callable[[str], dict[str, Any]]
 ) -> tuple[str | None, dict[str, Any]]:
     """SQL conditions for the filters; (None, ...) when they can match nothing.
 
@@ -328,7 +325,7 @@ def _where(
             parts.append(_MATCHES.format(q=name))
             params[name] = trigram_phrase(term)
             if "lo" not in params:
-                params.update(spans(event_id) if spans is not None else _UNBOUNDED)
+                params.update(spans(event_id))
         else:  # too short for a trigram: read the event's rows (fast enough at 10,000)
             parts.append(_CONTAINS.format(q=name))
             params[name] = like_pattern(term)
