@@ -16,7 +16,7 @@ def listing(store: Store, event_ref: str, *, search: str = "", current: bool = F
         header = f"Parking lot of {event.title}: {len(found)} open"
     else:
         filters = DecisionFilter(text=search, state=LogState.CURRENT if current else LogState.ALL)
-        found = decisions.page(event.id, filters, limit=100_000)
+        found = decisions.page(event.id, filters, limit=-1)  # the whole log, as the header counts it
         header = f"Decisions of {event.title}: {len(found)}"
     lines = [header]
     for decision in found:

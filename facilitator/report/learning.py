@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from facilitator.domain.decision import DecisionFilter, LogState, Verdict
 from facilitator.domain.followup import FollowUp, person_name
 
 if TYPE_CHECKING:
@@ -34,9 +35,9 @@ class SetLearning:
 def gather_learning(store: Store, event_id: str) -> SetLearning:
     event = store.events.get(event_id)
     questions = [event.problem] if event.problem else []
-    questions += [
-        d.subject for d in store.decisions.page(event_id, limit=500) if d.current and d.verdict.value == "in_scope"
-    ][::-1]
+    # Every question the set took on, however long it ran (the log's page size is for screens, not reports).
+    taken_on = DecisionFilter(verdict=Verdict.IN_SCOPE, state=LogState.CURRENT)
+    questions += [d.subject for d in store.decisions.page(event_id, taken_on, limit=-1)][::-1]
     assumptions = tuple(
         (r.day, text)
         for r in store.reflections.history(event_id)

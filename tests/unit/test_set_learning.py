@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import uuid
+from datetime import UTC, date, datetime, timedelta
+
 from facilitator.demo import load_demo
 from facilitator.demo.charters import ACTION_LEARNING_ID, BLITZ_ID
+from facilitator.domain.clock import to_iso
+from facilitator.domain.event import Event, EventKind
 from facilitator.export import export_event
 from facilitator.report.gather import daily_report
+from facilitator.report.learning import gather_learning
 
 
 def test_the_sets_final_report_out_leads_with_learning_and_the_blitz_keeps_its_outline(store):
@@ -34,3 +40,20 @@ def test_the_sets_export_opens_with_what_the_set_learned(store, tmp_path):
     assert "### Assumptions that changed" in text
     blitz = export_event(store, BLITZ_ID, "md", tmp_path / "blitz.md").read_text(encoding="utf-8")
     assert "What the set learned" not in blitz
+
+
+def test_a_long_set_lists_every_question_it_took_on_oldest_first(store):
+    """The questions once came from the log's newest 500 decisions: a longer set lost its first ones."""
+    event = store.events.add(Event(title="Onboarding set", kind=EventKind.ACTION_LEARNING,
+                                   start_date=date(2026, 10, 1), days=8))
+    start = datetime(2026, 10, 1, 9, 0, tzinfo=UTC)
+    rows = [
+        {"id": str(uuid.uuid4()), "event_id": event.id, "day": 1 + index // 100, "subject": f"Question {index}",
+         "verdict": ("in_scope", "parked")[index % 2], "rationale": "", "decided_by": "team", "tags": "[]",
+         "decided_at": to_iso(start + timedelta(minutes=index))}
+        for index in range(1_400)
+    ]
+    with store.db.atomic():
+        store.db["decisions"].insert_all(rows)
+    questions = gather_learning(store, event.id).questions
+    assert questions == tuple(f"Question {index}" for index in range(0, 1_400, 2))
