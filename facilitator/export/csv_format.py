@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import operator
 import re
 import zipfile
 from collections.abc import Sequence
@@ -21,7 +20,7 @@ from sqlite_utils import Database
 from facilitator.domain.clock import local_time
 from facilitator.domain.display import visible
 from facilitator.export import files
-from facilitator.export.records import EventRecords, columns
+from facilitator.export.records import EventRecords, columns, values_of
 from facilitator.export.timeline import timeline
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -126,8 +125,7 @@ def csv_files(db: Database, records: EventRecords) -> dict[str, str]:
     result: dict[str, str] = {}
     for table, rows in records.tables.items():
         header = columns(db, table)
-        cells = operator.itemgetter(*header) if len(header) > 1 else lambda row: (row[header[0]],)
-        result[f"{table}.csv"] = table_csv(header, [cells(row) for row in rows])
+        result[f"{table}.csv"] = table_csv(header, list(map(values_of(header), rows)))
     entries = timeline(records)
     names = ["time_utc", "local_time", "day", "session", "kind", "text"]
     if not entries:

@@ -8,14 +8,13 @@ different content is a conflict: reported, and the existing row kept. Rows are o
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from operator import itemgetter
 
 from sqlite_utils import Database
 
 from facilitator.export.json_format import BadFile
-from facilitator.export.records import EventRecords, Row, query_rows, quote, read_table, registered, resolve_link
+from facilitator.export.records import EventRecords, Row, query_rows, quote, read_table, registered, resolve_link, values_of
 from facilitator.export.seals import mark_not_imported
 from facilitator.storage.bulk import insert_rows
 from facilitator.storage.errors import saving
@@ -204,7 +203,7 @@ def _merge_table(
     db.execute("SAVEPOINT merge_batch")
     try:
         for columns, batch in _by_shape(pending):
-            insert_rows(db, table, columns, map(_values(columns), batch), len(batch))
+            insert_rows(db, table, columns, map(values_of(columns), batch), len(batch))
     except sqlite3.IntegrityError:
         db.execute("ROLLBACK TO merge_batch")
         db.execute("RELEASE merge_batch")
@@ -223,13 +222,6 @@ def _by_shape(rows: list[Row]) -> list[tuple[tuple[str, ...], list[Row]]]:
         else:
             groups.append((columns, [row]))
     return groups
-
-
-def _values(columns: tuple[str, ...]) -> Callable[[Row], Sequence[object]]:
-    """A row's values in ``columns`` order (one C call a row; a single column still gives a sequence)."""
-    if len(columns) == 1:
-        return lambda row: (row[columns[0]],)
-    return itemgetter(*columns)
 
 
 def _insert_sql(table: str, columns: tuple[str, ...] | list[str]) -> str:

@@ -7,7 +7,9 @@ exported and merged without changes here. Rows are plain dicts of SQLite values,
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from sqlite_utils import Database
@@ -133,6 +135,14 @@ def read_table(db: Database, table: EventTable, event_id: str) -> list[Row]:
     condition, count = event_condition(db, table.name)
     sql = f"select * from {quote(table.name)} where {condition} order by {order_clause(table)}"
     return query_rows(db, sql, [event_id] * count)
+
+
+def values_of(columns: Sequence[str]) -> Callable[[Row], Sequence[Any]]:
+    """A row's values in ``columns`` order (one C call a row; a single column still gives a sequence)."""
+    if len(columns) == 1:
+        column = columns[0]
+        return lambda row: (row[column],)
+    return itemgetter(*columns)
 
 
 def query_rows(db: Database, sql: str, parameters: list[Any]) -> list[Row]:
