@@ -224,13 +224,6 @@ def _by_shape(rows: list[Row]) -> list[tuple[tuple[str, ...], list[Row]]]:
     return groups
 
 
-def _insert_sql(table: str, columns: tuple[str, ...] | list[str]) -> str:
-    return (
-        f"insert into {quote(table)} ({', '.join(quote(column) for column in columns)}) "
-        f"values ({', '.join('?' for _ in columns)})"
-    )
-
-
 def _insert_one_by_one(
     db: Database, table: str, rows: list[Row], keys: list, report: ImportReport, name: str,
     skipped: set[tuple[str, str]],
@@ -244,7 +237,7 @@ def _insert_one_by_one(
             continue
         columns = list(row)
         try:
-            db.execute(_insert_sql(table, columns), [row[column] for column in columns])
+            insert_rows(db, table, columns, [[row[column] for column in columns]], 1)
         except sqlite3.IntegrityError as error:
             if "UNIQUE" not in str(error):
                 raise BadFile(f"{name}: {table} row {row['id']} was refused ({error}); nothing imported.") from None
