@@ -171,8 +171,6 @@ def _measurement(row: Row) -> None:
 
 
 def _cause(row: Row) -> None:
-    from facilitator.storage.causes import _cause as cause_from_row
-
     check_cause(cause_from_row(row))
 
 
