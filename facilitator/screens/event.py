@@ -141,9 +141,7 @@ class EventScreen(TimerControls, Screen[None]):
         followup_flow.show_event(self, event)
         causes_flow.show(self, event, hidden=True)
         countermeasure_flow.show_event(self, event)
-        # Who decided how often was counted just now beside the charter: the nudge need not count it again.
-        tally = self.query_one(DecisionInsights).tally
-        mirror_flow.refresh(self, event, tally.decided_by if tally else None)
+        mirror_flow.refresh(self, event)
 
     def action_key_help(self) -> None:
         from facilitator.screens.key_help import KeyHelpScreen, key_groups
@@ -278,9 +276,7 @@ class EventScreen(TimerControls, Screen[None]):
         decision_flow.refresh(self, message)
         if isinstance(message, DecisionLogged):
             # The drift reads the reflections: the captured row is painted first, the nudge a frame later.
-            # Who decided how often is already counted beside the charter (moved by one just now).
-            tally = self.query_one(DecisionInsights).tally
-            self.call_after_refresh(mirror_flow.refresh, self, self.event, tally.decided_by if tally else None)
+            self.call_after_refresh(mirror_flow.refresh, self, self.event)
         else:
             mirror_flow.refresh(self, self.event)
 
