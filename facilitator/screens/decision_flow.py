@@ -124,6 +124,7 @@ def show_event(screen: Screen, event: Event) -> None:
         log.set_context(event.days, {s.id: f"d{s.day} {s.title}" for s in sessions})
     for insights in screen.query(DecisionInsights):
         insights.event = event
+    show_counts(screen)
 
 
 def refresh(screen: Screen, message: Message) -> None:
@@ -135,16 +136,17 @@ def refresh(screen: Screen, message: Message) -> None:
         for log in screen.query(DecisionLog):
             log.add_decision(decision, superseded)
         # One decision moves the counts by one: a recount would read every decision of the event again.
-        for count in screen.query(ParkingCount):
-            count.decision_logged(decision, superseded)
         for insights in screen.query(DecisionInsights):
             insights.decision_logged(decision, superseded)
     else:
-        _refresh_counts(screen)
+        for insights in screen.query(DecisionInsights):
+            insights.refresh_insights()
+    show_counts(screen)
 
 
-def _refresh_counts(screen: Screen) -> None:
-    for count in screen.query(ParkingCount):
-        count.refresh_count()
-    for insights in screen.query(DecisionInsights):
-        insights.refresh_insights()
+def show_counts(screen: Screen) -> None:
+    """The open parking lot, always in sight, as the insights just counted it (read or moved)."""
+    tally = next((insights.tally for insights in screen.query(DecisionInsights)), None)
+    if tally is not None:
+        for count in screen.query(ParkingCount):
+            count.count = tally.parked

@@ -94,7 +94,7 @@ class EventScreen(TimerControls, Screen[None]):
         # No Header: the timer bar docks over the same top rows, and a hidden header still cost a repaint
         # of its line (and its clock's) with every countdown tick. The title lives in the tab's key help.
         yield TimerBar(id="timer-bar")
-        yield ParkingCount(self.event_id, id="parking-count")
+        yield ParkingCount(id="parking-count")
         yield MirrorNudge(id="mirror-nudge")
         yield DayNotice(id="day-notice")
         yield DayNotice(id="log-notice", classes="-alarm")

@@ -17,7 +17,6 @@ from facilitator.widgets.decision_insights import DecisionInsights
 from facilitator.widgets.countermeasure_area import CountermeasureArea
 from facilitator.widgets.decision_log import DecisionLog
 from facilitator.widgets.followup_area import FollowUpArea
-from facilitator.widgets.parking_count import ParkingCount
 from facilitator.widgets.reflection_history import ReflectionHistory
 
 CHARTER = ("events", "targets")
@@ -49,10 +48,9 @@ def follow(screen: Screen, changes: Changes) -> None:
     if changes.touches(*DECISIONS):
         for log in screen.query(DecisionLog):
             log.follow()
-        for count in screen.query(ParkingCount):
-            count.refresh_count()
         for insights in screen.query(DecisionInsights):
             insights.refresh_insights()
+        decision_flow.show_counts(screen)
     if changes.touches(*REFLECTIONS, "sessions"):
         for history in screen.query(ReflectionHistory):
             history.refresh_history()
