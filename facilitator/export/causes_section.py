@@ -14,9 +14,9 @@ _SOURCES = {"charter": "from the charter", "typed": "typed"}
 
 
 def causes_of(records: EventRecords) -> CauseTree:
-    from facilitator.storage.causes import _cause
+    from facilitator.storage.causes import cause_from_row
 
-    return CauseTree.of(_cause(row) for row in records.rows("causes"))
+    return CauseTree.of(cause_from_row(row) for row in records.rows("causes"))
 
 
 def source_words(problem: Cause, records: EventRecords) -> str:

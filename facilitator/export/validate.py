@@ -22,7 +22,7 @@ from facilitator.domain.reflection import clean_skip_reason
 from facilitator.domain.text import clean_text
 from facilitator.export.json_format import BadFile
 from facilitator.export.records import EventRecords, Row
-from facilitator.storage.causes import _cause as cause_from_row
+from facilitator.storage.causes import cause_from_row
 
 
 StoredRows = Callable[[list[str]], dict[str, Row]]

@@ -109,12 +109,12 @@ class CauseRepository:
         row = self._row(cause_id)
         if row is None:
             raise NotFound("That cause is no longer there; pick another one.")
-        return _cause(row)
+        return cause_from_row(row)
 
     def for_event(self, event_id: str) -> list[Cause]:
         """Every record of the event, in the order they were added."""
         rows = self.db.query("select * from causes where event_id = ? order by created_at, rowid", [event_id])
-        return [_cause(row) for row in rows]
+        return [cause_from_row(row) for row in rows]
 
     def count(self, event_id: str) -> int:
         return self.db.execute("select count(*) from causes where event_id = ?", [event_id]).fetchone()[0]
@@ -177,7 +177,9 @@ def _row(cause: Cause) -> dict[str, Any]:
     }
 
 
-def _cause(row: dict[str, Any]) -> Cause:
+def cause_from_row(row: dict[str, Any]) -> Cause:
+    """A causes row (as stored, or as exported) as the domain's Cause: the exports and the import's checks
+    read rows they already hold through it."""
     return Cause(
         id=row["id"],
         event_id=row["event_id"],
