@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, datetime
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from facilitator.domain.clock import Clock, from_iso, to_iso
@@ -30,8 +31,9 @@ class EventRepository:
         self.conn = db.conn
         self.clock = clock
 
-    @property
+    @cached_property
     def db(self) -> Database:
+        # Resolved on the first write and kept: a Store's own ``db`` is made once too.
         from facilitator.storage.store import Store
 
         return self._owner.db if isinstance(self._owner, Store) else self._owner
