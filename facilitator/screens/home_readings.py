@@ -10,7 +10,6 @@ the next launch fills the column straight away, with no worker and none of those
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 from pathlib import Path
@@ -58,15 +57,12 @@ def cell(reading: Reading, styles: dict) -> Text:
 
 
 def fingerprint(conn: sqlite3.Connection, slip_share: int | None) -> str | None:
-    moved = remembered.counters(conn)
-    if moved is None:
-        return None
     package = Path(__file__).resolve().parent.parent
     try:
         rules = [(stat.st_size, stat.st_mtime_ns) for stat in (os.stat(package / name) for name in _RULES)]
     except OSError:  # not laid out as files: no way to tell the rules apart, so never remember
         return None
-    return json.dumps([*moved, slip_share, rules], sort_keys=True)
+    return remembered.fingerprint(conn, also=(slip_share, rules))
 
 
 def start(screen: Screen, table: DataTable, event_ids: list[str]) -> None:

@@ -37,6 +37,15 @@ def counters(conn: sqlite3.Connection, names: tuple[str, ...] = ()) -> list[Any]
     return [conn.execute("PRAGMA schema_version").fetchone()[0], found]
 
 
+def fingerprint(conn: sqlite3.Connection, names: tuple[str, ...] = (), also: tuple[Any, ...] = ()) -> str | None:
+    """:func:`counters` and whatever else the answer was read from (``also``), as one text to compare; None
+    without counters (nothing says what changed, so never remember)."""
+    moved = counters(conn, names)
+    if moved is None:
+        return None
+    return json.dumps([*moved, *also], sort_keys=True)
+
+
 def recall(name: str, database: Path | str, key: str) -> Any:
     """What was remembered under ``key`` for this database file, or None."""
     if str(database) == ":memory:":

@@ -16,7 +16,6 @@ in full.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -30,11 +29,8 @@ CHECKED = "checked-logs"  # the file in the data dir
 
 def fingerprint(db: Database, event_id: str) -> str | None:
     """What must not have moved since the log last held; None when the file has no change counters."""
-    moved = remembered.counters(db.conn, ("decisions", "decision_amendments"))
-    if moved is None:
-        return None
     seals = db.conn.execute(f"select count(*) from {DIGESTS} where event_id = ?", [event_id]).fetchone()[0]
-    return json.dumps([*moved, seals, head(db, event_id)], sort_keys=True)
+    return remembered.fingerprint(db.conn, ("decisions", "decision_amendments"), (seals, head(db, event_id)))
 
 
 def check_event_at_open(db: Database, database: Path | str, event_id: str) -> Broken | None:
