@@ -94,6 +94,9 @@ class AgendaView(Widget, can_focus=False):
         self._shape: tuple = ()
         self._shown: list[list[Text]] = []
         self._lines: dict[str, str] = {}  # the day and forecast lines as last written
+        # A session just added: the cursor moves onto it once the reloaded state holds it, so the next
+        # `i` adds after it and sessions typed one after another keep the order they were typed in.
+        self._select_next: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="agenda-day", markup=False)
@@ -158,6 +161,8 @@ class AgendaView(Widget, can_focus=False):
                         table.update_cell(row.session.id, key, cell)
         else:
             selected = self.selected_id()
+            if any(row.session.id == self._select_next for row in forecast.rows):
+                selected, self._select_next = self._select_next, None
             table.clear(columns=True)
             for (label, key), width in zip(columns, widths):
                 table.add_column(label, key=key, width=width)
@@ -273,6 +278,7 @@ class AgendaView(Widget, can_focus=False):
 
         saved = await self.app.push_screen_wait(SessionFormScreen(f"Add a session to day {self.day}", base, save))
         if saved is not None:
+            self._select_next = saved.id
             self._changed(f"Added {saved.title}")
 
     @work

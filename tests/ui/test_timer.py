@@ -324,3 +324,26 @@ async def test_a_clock_set_back_mid_session_is_noted_and_the_countdown_holds(mak
         assert bar_text(screen).startswith("PAUSED")
     assert actions(store, event) == ["start", "clock", "pause"]
     assert store.timer.state(event.id).timer(sessions[0].id).elapsed(clock.now()) == timedelta(minutes=10)
+
+
+async def test_sessions_added_one_after_another_keep_the_order_typed(make_app, store):
+    # Each `i` adds after the highlighted session; the cursor moves onto the one just added, so a day
+    # typed in one go reads in the order it was typed (not kick-off, lunch, gemba walk).
+    event = store.events.add(Event(title="Paint line", kind=EventKind.KAIZEN, start_date=date(2026, 11, 25), days=3))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_event(app, pilot, event)
+        await pilot.press("2")
+        await pilot.pause()
+        for title, duration, fixed in (("Kick-off", "15m", ""), ("Gemba walk", "1h", ""), ("Lunch", "30", "12:30")):
+            await pilot.press("i")
+            await pilot.press(*title, "tab", "tab", "ctrl+u", *duration)
+            if fixed:
+                await pilot.press("tab", *fixed)
+            await pilot.press("enter")
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        assert [s.title for s in store.agenda.sessions(event.id, 1)] == ["Kick-off", "Gemba walk", "Lunch"]
+        table = screen.query_one("#agenda-table", DataTable)
+        assert [str(table.get_row_at(index)[1]) for index in range(table.row_count)] == ["Kick-off", "Gemba walk", "Lunch"]
