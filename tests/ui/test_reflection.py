@@ -257,24 +257,35 @@ async def test_long_and_markup_answers_are_shown_as_typed_and_searchable(make_ap
         assert "What we take forward" in history_text(app)
 
 
-async def test_a_scope_decision_reversed_in_the_session_is_quoted_in_double_loop_prompts(make_app, store):
+def _reversed_in_first_session(store, subject: str) -> tuple[Event, list]:
+    """An Action Learning set whose first session reversed a scope decision taken earlier that day."""
     from facilitator.domain.decision import DecisionDraft
 
     event, sessions = add_event(store, EventKind.ACTION_LEARNING)
     first = store.decisions.capture(
-        event.id, DecisionDraft(subject="Buddies only at [red]plant 2[/]", verdict="in_scope", decided_by="team"), day=1
+        event.id, DecisionDraft(subject=subject, verdict="in_scope", decided_by="team"), day=1
     )
     store.decisions.supersede(
         first.id, DecisionDraft(subject=first.subject, verdict="out_of_scope", decided_by="team"),
         day=1, session_id=sessions[0].id,
     )
+    return event, sessions
+
+
+async def _reflection_after_first_session(app, pilot, event, sessions) -> ReflectionScreen:
+    screen = await open_event(app, pilot, event)
+    screen.post_message(SessionFinished(event.id, sessions[0].id, "finished"))
+    await pilot.pause()
+    form = app.screen
+    assert isinstance(form, ReflectionScreen)
+    return form
+
+
+async def test_a_scope_decision_reversed_in_the_session_is_quoted_in_double_loop_prompts(make_app, store):
+    event, sessions = _reversed_in_first_session(store, "Buddies only at [red]plant 2[/]")
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_event(app, pilot, event)
-        screen.post_message(SessionFinished(event.id, sessions[0].id, "finished"))
-        await pilot.pause()
-        form = app.screen
-        assert isinstance(form, ReflectionScreen)
+        form = await _reflection_after_first_session(app, pilot, event, sessions)
         assert form.query_one("#reversal-note", Static).display
         first_prompt = form.prompts()[0]
         assert '"Buddies only at [red]plant 2[/] (in scope)"' in first_prompt
@@ -311,3 +322,21 @@ async def test_timer_next_in_action_learning_opens_reflection_for_the_session_th
         assert app.screen is screen
     assert store.reflections.reflected_session_ids(event.id) == {check_in.id}
     assert store.reflections.owed_session_ids(event.id) == set()
+
+
+async def test_every_question_reads_whole_at_80_columns(make_app, store):
+    # A question quoting a reversed decision, and the "where else" line, are longer than 80 columns:
+    # they wrap onto a second line instead of stopping mid-word ("Which ass").
+    from textual.widgets import Label
+
+    event, sessions = _reversed_in_first_session(store, "Operator training matrix")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await _reflection_after_first_session(app, pilot, event, sessions)
+        await pilot.pause()
+        labels = list(form.query("#reflection-form Label").results(Label))
+        assert any("Which assumption" in str(label.render()) for label in labels)
+        for label in labels:
+            text = str(label.render())
+            assert label.size.width <= label.parent.content_size.width, text
+            assert label.size.width * label.size.height >= len(text), text
