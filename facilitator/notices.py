@@ -8,6 +8,9 @@ choices, and three stacked toasts hid half the newspaper. So, for the whole app:
   and show when it closes; a notice already showing when a dialog opens is taken down and waits with
   them, with the time it had left (pressing ``d`` right after a "Logged" notice must not leave it over
   the verdict choices);
+- a full-screen form the facilitator types into (a reflection, the charter) counts as a dialog: it
+  says so with ``HOLDS_NOTICES = True``. "Finished ...; started ..." landed over the first answer of
+  the reflection that `n` opens in an Action Learning set;
 - at most ``MAX_SHOWN`` notices show at once; a new one retires the oldest.
 
 The timer's alarms are shown by the timer bar itself, not as notices.
@@ -41,7 +44,7 @@ class QuietNotices(App):
             screen = self.screen
         except Exception:
             return False
-        return isinstance(screen, ModalScreen)
+        return isinstance(screen, ModalScreen) or getattr(screen, "HOLDS_NOTICES", False)
 
     def _on_notify(self, event: Notify) -> None:
         if self._dialog_open():

@@ -37,7 +37,7 @@ _MULTI_LINE = {
 class CharterFormScreen(Screen[Event | None]):
     """Returns the saved Event, or None when cancelled. Nothing is saved until every field is valid."""
 
-
+    HOLDS_NOTICES = True  # notices wait until the form closes (facilitator/notices.py)
     CSS_PATH = Path(__file__).with_suffix(".tcss")
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save_charter", tooltip="Check the charter and save it", priority=True),

@@ -49,6 +49,7 @@ class ReflectionResult:
 
 class ReflectionScreen(Screen[ReflectionResult]):
     CSS_PATH = "reflection.tcss"
+    HOLDS_NOTICES = True  # notices wait until the form closes (facilitator/notices.py)
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save_reflection", tooltip="Save these answers and close", priority=True),
         Binding(

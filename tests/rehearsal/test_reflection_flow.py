@@ -5,15 +5,15 @@ from __future__ import annotations
 import time
 
 from tests.rehearsal import seed
-from tests.rehearsal.terminal import ENTER, ESC
+from tests.rehearsal.terminal import ENTER, ESC, TAB
 
 
-def open_set(term, *, first_running_for: float = 0) -> seed.Seeded:
+def open_set(term, *, first_running_for: float = 0, state: str = "RUNNING") -> seed.Seeded:
     seeded = seed.action_learning(term.db_path)
     seed.start_session(term.db_path, seeded.day(1)[0].id, minutes_ago=first_running_for)
     term.start()
     term.keys("Enter")
-    term.wait_for("RUNNING", "Check-in")
+    term.wait_for(state, "Check-in")
     return seeded
 
 
@@ -52,3 +52,19 @@ def test_skipping_a_session_that_ran_asks_for_its_reflection(term):
     open_set(term, first_running_for=12)
     term.keys("k")
     term.wait_for("Participant", "Check-in", timeout=5)
+
+
+def test_no_notice_covers_the_answers_of_the_reflection_next_opens(term):
+    """`n` finishes the check-in and opens its reflection at once; the set adviser types the first answer
+    straight away. The timer's notice waits for the form to close instead of covering that answer."""
+    seeded = open_set(term, first_running_for=16, state="OVERRUN")
+    term.burst(["n", TAB, "We listened before advising"])
+    screen = term.wait_for("We listened before advising")
+    assert "Finished Check-in" not in screen, screen
+    time.sleep(1)
+    term.assert_absent("Finished Check-in", "Started Check-in")
+    term.keys("C-s")
+    term.wait_for("Reflection saved")
+    answers = term.query("select a.answer from reflection_answers a join reflections r on r.id = a.reflection_id"
+                         " where r.session_id = ?", [seeded.day(1)[0].id])
+    assert [row["answer"] for row in answers] == ["We listened before advising"]

@@ -56,3 +56,34 @@ async def test_the_notice_of_a_saved_decision_outlives_the_notices_that_waited(m
         await pilot.pause()
         shown = [n.message for n in app._notifications]
         assert len(shown) == 2 and shown[-1].startswith("Logged: Die cart"), shown
+
+
+async def test_the_reflection_that_next_opens_has_no_notice_over_its_answers(make_app, store, clock):
+    # In an Action Learning set `n` finishes a session and opens its reflection at once: the timer's
+    # "Finished ...; started ..." waited until the form closed instead of covering the first answer.
+    from textual.widgets import TextArea
+
+    from facilitator.screens.reflection import ReflectionScreen
+
+    event = store.events.add(Event(title="Set", kind=EventKind.ACTION_LEARNING, start_date=date(2026, 11, 25), days=8,
+                                   status=EventStatus.RUNNING))
+    store.agenda.add(event.id, 1, "Check-in", planned_minutes=15)
+    store.agenda.add(event.id, 1, "Questioning", planned_minutes=45)
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await open_event(app, pilot, event.id)
+        await pilot.press("space")
+        await pilot.pause()
+        clock.advance(minutes=16)
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ReflectionScreen)
+        await pilot.pause()
+        assert not form.query(Toast) and "Finished Check-in" not in screen_text(app)
+        form.query_one("#answer-1", TextArea).text = "We listened"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen is screen
+        assert any(n.message.startswith("Reflection saved") for n in app._notifications)
