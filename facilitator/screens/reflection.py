@@ -90,6 +90,9 @@ class ReflectionScreen(Screen[ReflectionResult]):
                     # The hint sits in the field: a long label was cut at 80 columns.
                     yield Input(placeholder="blank: the whole group", id="participant", select_on_focus=False)
                     yield Static("", id="participant-error", classes="field-error", markup=False)
+            if self.frameworks.problems:
+                # Said in the form too: the notice waits until the form closes (HOLDS_NOTICES).
+                yield Static("\n".join(self.frameworks.problems), id="framework-problems", markup=False)
             yield Static("", id="explanation", markup=False)
             if self.request.reversed_decisions:
                 yield Static(

@@ -64,11 +64,9 @@ async def test_the_reflection_that_next_opens_has_no_notice_over_its_answers(mak
     from textual.widgets import TextArea
 
     from facilitator.screens.reflection import ReflectionScreen
+    from tests.ui.test_reflection import set_with_check_in
 
-    event = store.events.add(Event(title="Set", kind=EventKind.ACTION_LEARNING, start_date=date(2026, 11, 25), days=8,
-                                   status=EventStatus.RUNNING))
-    store.agenda.add(event.id, 1, "Check-in", planned_minutes=15)
-    store.agenda.add(event.id, 1, "Questioning", planned_minutes=45)
+    event, _ = set_with_check_in(store)
     app = make_app()
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         screen = await open_event(app, pilot, event.id)
