@@ -142,12 +142,12 @@ def _import_file(store: Store, path: Path) -> ImportReport:
     check_file(records, str(path))
     files_named = bundle.named_files(records)  # kept aside: the rows are let go before the merge ends
 
-    def verify() -> None:
+    def verify(written: dict[str, list[str]]) -> None:
         seal_imported(store.db, records)
         # Memory: the file's rows are in the database now and the read-back reads them from there; letting
         # them go first keeps an import's peak near the parsed file's size instead of twice it.
         records.release()
-        check_readable(store, records.event_id, store.clock.now(), str(path))
+        check_readable(store, records.event_id, store.clock.now(), str(path), written)
 
     # The same rules as the screens and the CLI, record by record, before anything is written.
     def check(records: EventRecords, name: str, unchanged: dict[str, set[str]]) -> None:

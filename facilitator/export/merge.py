@@ -57,14 +57,16 @@ class ImportReport:
 
 
 def merge(
-    db: Database, records: EventRecords, name: str = "the file", verify: Callable[[], None] | None = None,
+    db: Database, records: EventRecords, name: str = "the file",
+    verify: Callable[[dict[str, list[str]]], None] | None = None,
     check: Callable[[EventRecords, str, dict[str, set[str]]], None] | None = None,
 ) -> ImportReport:
     """Check ``records`` against this database, then insert what is new in one transaction.
 
     ``check`` judges the records once their shape is known to be right, before anything is written (it is
     given, per table, the ids of the rows already here unchanged, which it may pass over);
-    ``verify`` runs inside the transaction after the inserts. If either raises, nothing is imported.
+    ``verify`` runs inside the transaction after the inserts, given per table the ids of the rows written.
+    If either raises, nothing is imported.
     """
     tables = {table.name: table for table in registered(db)}
     _check_tables(records, tables, name)
@@ -80,17 +82,19 @@ def merge(
             check(records, name, unchanged)  # e.g. the screens' and the CLI's own rules, before anything is written
         db.execute("PRAGMA defer_foreign_keys = ON")
         skipped: set[tuple[str, str]] = set()
+        written: dict[str, list[str]] = {}
         for table in tables.values():
             rows = records.rows(table.name)
             added = (
                 _merge_table(db, table.name, rows, existing[table.name], unchanged[table.name], report, name, skipped)
-                if rows else 0
+                if rows else []
             )
             if added:
-                report.added[table.name] = added
+                report.added[table.name] = len(added)
+                written[table.name] = added
         _check_links(db, records, tables, name)
         if verify is not None and report.added_total:  # nothing added: the database is as it was
-            verify()
+            verify(written)
     return report
 
 
@@ -172,7 +176,8 @@ def _type_word(declared: str) -> str:
 def _merge_table(
     db: Database, table: str, rows: list[Row], existing_rows: dict[str, Row], unchanged: set[str],
     report: ImportReport, name: str, skipped: set[tuple[str, str]],
-) -> int:
+) -> list[str]:
+    """The ids of the rows inserted."""
     keys = [key for key in db[table].foreign_keys if key.other_column == "id"]
     pending: list[Row] = []
     for row in _parents_first(table, rows, keys):
@@ -196,7 +201,7 @@ def _merge_table(
             continue
         pending.append(row)
     if not pending:
-        return 0
+        return []
     # All new rows in one statement per shape (executemany), inside a savepoint: one row refused for a
     # UNIQUE clash rolls the batch back and the rows go in one by one, so that row alone is skipped and
     # the rows that depend on it are reported rather than inserted.
@@ -209,7 +214,7 @@ def _merge_table(
         db.execute("RELEASE merge_batch")
         return _insert_one_by_one(db, table, pending, keys, report, name, skipped)
     db.execute("RELEASE merge_batch")
-    return len(pending)
+    return [row["id"] for row in pending]
 
 
 def _by_shape(rows: list[Row]) -> list[tuple[tuple[str, ...], list[Row]]]:
@@ -227,8 +232,8 @@ def _by_shape(rows: list[Row]) -> list[tuple[tuple[str, ...], list[Row]]]:
 def _insert_one_by_one(
     db: Database, table: str, rows: list[Row], keys: list, report: ImportReport, name: str,
     skipped: set[tuple[str, str]],
-) -> int:
-    added = 0
+) -> list[str]:
+    added: list[str] = []
     for row in rows:
         depends = [key for key in keys if (key.other_table, row.get(key.column)) in skipped]
         if depends:
@@ -245,7 +250,7 @@ def _insert_one_by_one(
             skipped.add((table, row["id"]))
             report.conflicts.append(Conflict(table, row["id"], (str(error).split(": ", 1)[-1],), "clashes on"))
             continue
-        added += 1
+        added.append(row["id"])
     return added
 
 
