@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -10,8 +11,10 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.reactive import var
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import DataTable, Input, Select, TabbedContent, TabPane, TextArea
 
+from facilitator.domain.clock import local_today
 from facilitator.domain.display import visible
 from facilitator.domain.errors import UserError
 from facilitator.domain.event import Event, EventStatus
@@ -89,6 +92,34 @@ class EventScreen(TimerControls, Screen[None]):
     def __init__(self, event_id: str) -> None:
         super().__init__()
         self.event_id = event_id
+        self._building: dict[str, asyncio.Future[None]] = {}
+        self._built: set[str] = {"charter", "decisions"}
+
+    async def area_ready(self, tab: str) -> None:
+        """Build the area ``tab`` (once) and return when its widgets are mounted and show the event as it is."""
+        if tab in self._built or tab not in _TITLES:
+            return
+        if tab not in self._building:
+            self._building[tab] = asyncio.ensure_future(self._build_area(tab))
+        await asyncio.shield(self._building[tab])
+
+    async def _build_area(self, tab: str) -> None:
+        await self.query_one(f"#{tab}", TabPane).mount_all(_area_widgets(tab, self.event_id))
+        self._built.add(tab)
+        event = self.event
+        # Mounted now, so it shows the event as it is now (a change in between reached only the built areas).
+        if tab == "agenda":
+            self.reload_timer()  # the sessions and their clocks
+        elif event is not None and tab == "followup":
+            followup_flow.show_event(self, event)
+        elif event is not None and tab == "causes":
+            causes_flow.show(self, event, hidden=True)
+        elif event is not None and tab == "countermeasures":
+            countermeasure_flow.show_event(self, event)
+
+    async def all_areas_ready(self) -> None:
+        for tab, _title in _AREAS:
+            await self.area_ready(tab)
 
     def compose(self) -> ComposeResult:
         # No Header: the timer bar docks over the same top rows, and a hidden header still cost a repaint
@@ -103,19 +134,15 @@ class EventScreen(TimerControls, Screen[None]):
                 with VerticalScroll():
                     yield CharterView(id="charter-view")
                     yield DecisionInsights(id="decision-insights")
-            with TabPane("2 Agenda", id="agenda"):
-                yield AgendaView(id="agenda-view")
-                yield ItemEvidence(id="session-people")
-            with TabPane("3 Decisions", id="decisions"):
-                yield DecisionLog(self.event_id, id="decision-log")
-            with TabPane("4 Reflection", id="reflection"):
-                yield ReflectionHistory(self.event_id, id="reflection-history")
-            with TabPane("5 Follow-up", id="followup"):
-                yield FollowUpArea(id="followup-area")
-            with TabPane("6 Causes", id="causes"):
-                yield CausesView(id="causes-view")
-            with TabPane("7 Fixes", id="countermeasures"):
-                yield CountermeasureArea(id="countermeasure-area")
+            # The other areas are built the first time they are needed (shown, or a key that works in them):
+            # their widgets and styles cost several times the charter's, and the event opens on the charter.
+            # The decision log is built at once: it checks the log's seals, whose alarm shows in every area.
+            for tab, title in _AREAS[1:]:
+                if tab == "decisions":
+                    with TabPane(title, id=tab):
+                        yield DecisionLog(self.event_id, id="decision-log")
+                else:
+                    yield TabPane(title, id=tab)
         # Two rows: the eleven keys of a session fit at 80 columns; the rest are behind ? and ctrl+p.
         yield KeyBar(compact=True, show_command_palette=False)
 
@@ -123,6 +150,11 @@ class EventScreen(TimerControls, Screen[None]):
         self.reload()
         if self.event is not None:
             followup_flow.greet(self, self.event)
+        self._today = local_today(self.app.clock)
+        self.set_interval(followup_flow.DAY_CHECK_SECONDS, self.check_new_day)
+
+    def check_new_day(self) -> None:
+        self._today = followup_flow.new_day(self, self.event, self._today)
 
     def reload(self) -> None:
         self.event = self.app.store.events.get(self.event_id)
@@ -143,9 +175,10 @@ class EventScreen(TimerControls, Screen[None]):
         countermeasure_flow.show_event(self, event)
         mirror_flow.refresh(self, event)
 
-    def action_key_help(self) -> None:
+    async def action_key_help(self) -> None:
         from facilitator.screens.key_help import KeyHelpScreen, key_groups
 
+        await self.all_areas_ready()  # the help lists the keys of every area, read from its widgets
         self.app.push_screen(KeyHelpScreen(self.title or "event", key_groups(self)))
 
     def action_back(self) -> None:
@@ -160,7 +193,9 @@ class EventScreen(TimerControls, Screen[None]):
             return
         self.app.pop_screen()
 
-    def action_show_tab(self, tab: str) -> None:
+    async def action_show_tab(self, tab: str) -> None:
+        # Built before it shows, in the key's own turn: the keys typed after the digit wait for it (OrderedKeys).
+        await self.area_ready(tab)
         # Let go of the focus first: a focused widget hidden by the switch hands focus to its neighbour
         # in the old area (the decision search), whose area then asks to be shown again.
         self.set_focus(None)
@@ -227,7 +262,8 @@ class EventScreen(TimerControls, Screen[None]):
         return ReflectionFlow(self, on_done=self._reflections_changed)
 
     def _reflections_changed(self) -> None:
-        self.query_one(ReflectionHistory).refresh_history()
+        for history in self.query(ReflectionHistory):  # once its area is built
+            history.refresh_history()
         for view in self.query(AgendaView):  # its "reflection owed" markers
             view.refresh_view()
         mirror_flow.refresh(self, self.event)
@@ -242,19 +278,25 @@ class EventScreen(TimerControls, Screen[None]):
         self._reflection_flow().after_session(message.event_id, message.session_id, message.how)
         self._reflections_changed()
 
-    def action_add_followup(self) -> None:
+    # The follow-up area owns these dialogs, and the agenda the session in hand: each key builds its area
+    # first, in the key's own turn, so the keys typed after it land in the dialog it opens.
+    async def action_add_followup(self) -> None:
+        await self.area_ready("followup")
         followup_flow.add_followup(self)
 
-    def action_record_measurement(self) -> None:
+    async def action_record_measurement(self) -> None:
+        await self.area_ready("followup")
         followup_flow.record_measurement(self)
 
     def action_report_out(self) -> None:
         followup_flow.open_report_out(self, self.event)
 
-    def action_take_attendance(self) -> None:
+    async def action_take_attendance(self) -> None:
+        await self.area_ready("agenda")
         people_flow.take_attendance(self, self.event)
 
-    def action_attach_evidence(self) -> None:
+    async def action_attach_evidence(self) -> None:
+        await self.area_ready("agenda")
         people_flow.attach_evidence(self, self.event)
 
     @on(DataTable.RowHighlighted)
@@ -298,7 +340,8 @@ class EventScreen(TimerControls, Screen[None]):
         mirror_flow.refresh(self, self.event)  # decisions or reflections from a shell move the nudge too
 
     @on(TabbedContent.TabActivated)
-    def _tab_shown(self, message: TabbedContent.TabActivated) -> None:
+    async def _tab_shown(self, message: TabbedContent.TabActivated) -> None:
+        await self.area_ready(message.pane.id or "")  # a tab clicked with the mouse: built as it shows
         causes_flow.tab_shown(self, self.event, message.pane.id or "")
         followup_flow.tab_shown(self, message.pane.id or "")
 
@@ -313,6 +356,26 @@ class EventScreen(TimerControls, Screen[None]):
     @on(CountermeasureTable.Asked)
     def _countermeasure_asked(self, message: CountermeasureTable.Asked) -> None:
         countermeasure_flow.ask(self, self.event, message.what, message.item)
+
+
+_AREAS = (
+    ("charter", "1 Charter"), ("agenda", "2 Agenda"), ("decisions", "3 Decisions"), ("reflection", "4 Reflection"),
+    ("followup", "5 Follow-up"), ("causes", "6 Causes"), ("countermeasures", "7 Fixes"),
+)
+_TITLES = dict(_AREAS)
+
+
+def _area_widgets(tab: str, event_id: str) -> list[Widget]:
+    """The widgets of an area built after the screen mounted (the charter and the log are in compose)."""
+    if tab == "agenda":
+        return [AgendaView(id="agenda-view"), ItemEvidence(id="session-people")]
+    if tab == "reflection":
+        return [ReflectionHistory(event_id, id="reflection-history")]
+    if tab == "followup":
+        return [FollowUpArea(id="followup-area")]
+    if tab == "causes":
+        return [CausesView(id="causes-view")]
+    return [CountermeasureArea(id="countermeasure-area")]
 
 
 def _takes_area_focus(widget, pane: TabPane) -> bool:

@@ -5,10 +5,13 @@ Kept here so the shared event screen only needs one call per key.
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual.screen import Screen
 
 from facilitator.domain.clock import local_today
 from facilitator.domain.event import Event
+from facilitator.messages import DayStarted
 from facilitator.widgets.day_notice import DayNotice
 from facilitator.widgets.earlier_followups import day_notice
 from facilitator.widgets.followup_area import FollowUpArea
@@ -17,7 +20,8 @@ from facilitator.widgets.followup_area import FollowUpArea
 
 
 def show_event(screen: Screen, event: Event) -> None:
-    screen.query_one(FollowUpArea).load(event)
+    for area in screen.query(FollowUpArea):  # none until the area is first needed; it loads then
+        area.load(event)
 
 
 def add_followup(screen: Screen) -> None:
@@ -39,6 +43,21 @@ def open_report_out(screen: Screen, event: Event | None) -> None:
 def greet(screen: Screen, event: Event) -> None:
     """Say on the screen's day line (not a toast: it would cover a dialog opened at once) what is open."""
     screen.query_one("#day-notice", DayNotice).say(day_notice(event, screen.app.store, local_today(screen.app.clock)))
+
+
+# The day watch lives on the screen, not in the follow-up area: the area is built only once it is needed.
+DAY_CHECK_SECONDS = 60
+
+
+def new_day(screen: Screen, event: Event | None, seen: date) -> date:
+    """A laptop left open overnight: when the date has changed since ``seen``, re-read the follow-ups and
+    have the screen say what is open. Returns today's date, the next call's ``seen``."""
+    today = local_today(screen.app.clock)
+    if today != seen and event is not None:
+        for area in screen.query(FollowUpArea):
+            area.reload()
+        screen.post_message(DayStarted(day_notice(event, screen.app.store, today)))
+    return today
 
 
 def tab_shown(screen: Screen, tab: str) -> None:

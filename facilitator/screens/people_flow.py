@@ -134,10 +134,9 @@ def _open(screen: Screen, event: Event, kind: str, item_id: str, label: str) -> 
 
 def show_session(screen: Screen, event: Event | None) -> None:
     """The line under the agenda: who was at the highlighted session, and its files."""
-    lines = screen.query("#session-people").results(ItemEvidence)
-    line = next(iter(lines), None)
-    view = screen.query_one(AgendaView)
-    session_id = view.selected_id() if view.state is not None else None
+    line = next(iter(screen.query("#session-people").results(ItemEvidence)), None)
+    view = next(iter(screen.query(AgendaView)), None)  # none until the agenda is first shown
+    session_id = view.selected_id() if view is not None and view.state is not None else None
     if line is None or event is None or session_id is None:
         return
     store = screen.app.store

@@ -16,8 +16,8 @@ from facilitator.domain.errors import UserError
 from facilitator.domain.event import Event
 from facilitator.domain.followup import FollowUp, FollowUpForm, FollowUpStatus, owner_suggestions, person_name
 from facilitator.domain.measurement import MeasurementDraft, progress_for
-from facilitator.messages import DayStarted, FollowUpSaved, MeasurementRecorded
-from facilitator.widgets.earlier_followups import EarlierFollowUps, day_notice
+from facilitator.messages import FollowUpSaved, MeasurementRecorded
+from facilitator.widgets.earlier_followups import EarlierFollowUps
 from facilitator.widgets.newspaper import Newspaper
 from facilitator.widgets.sustain_panel import SustainPanel
 from facilitator.widgets.item_evidence import ItemEvidence, target_parts
@@ -41,12 +41,9 @@ class FollowUpArea(Vertical):
 
     COMPACT_BELOW = 22  # rows: below this the hints, legend and earlier events give their room to the list
 
-    DAY_CHECK_SECONDS = 60
-
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.event: Event | None = None
-        self._today = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="target-head"):
@@ -66,19 +63,6 @@ class FollowUpArea(Vertical):
     def on_resize(self) -> None:
         self.set_class(self.size.height < self.COMPACT_BELOW, "-compact")
 
-    def on_mount(self) -> None:
-        # A laptop left open overnight: when the date changes, re-read and have the screen say what is open.
-        self.set_interval(self.DAY_CHECK_SECONDS, self.check_new_day)
-
-    def check_new_day(self) -> None:
-        today = local_today(self.app.clock)
-        if self._today is None or today == self._today or self.event is None:
-            self._today = today
-            return
-        self._today = today
-        self.reload()
-        self.post_message(DayStarted(day_notice(self.event, self.app.store, today)))
-
     def on_show(self) -> None:
         # Other areas add follow-ups too (a reflection's "where else does this apply?"): re-read on showing,
         # and put the keys s / b / enter within reach.
@@ -91,7 +75,6 @@ class FollowUpArea(Vertical):
         self.event = event
         store = self.app.store
         today = local_today(self.app.clock)
-        self._today = self._today or today
         kaizen = event.kind.value == "kaizen"
         self.query_one("#newspaper-heading", Static).update("Kaizen newspaper" if kaizen else "Actions agreed in the set")
         self.query_one(TargetSheet).progress = progress_for(event.targets, store.measurements.for_event(event.id))

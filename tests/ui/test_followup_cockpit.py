@@ -196,11 +196,11 @@ async def test_open_follow_ups_of_earlier_events_in_the_area_are_announced(make_
         line = screen.query_one("#day-notice", Static)
         assert "1 open follow-up from earlier Product events (1 overdue)" in text_of(line) and line.display
         assert not [n for n in app._notifications if "follow-up" in n.message]
-        heading = text_of(screen.query_one("#earlier-heading", Static))
-        assert heading == "Earlier Product events: 1 open follow-up, 1 overdue"
         await pilot.press("5")
         await pilot.pause()
         assert not line.display  # seen: the line has done its work
+        heading = text_of(screen.query_one("#earlier-heading", Static))
+        assert heading == "Earlier Product events: 1 open follow-up, 1 overdue"
         earlier = screen.query_one("#earlier")
         assert [str(cell) for cell in earlier.get_row(item.id)][:2] == ["Line 2 5S", "Clear the red-tag area"]
         # The loop can be closed from the new event: the earlier item moves on.
@@ -242,14 +242,15 @@ async def test_a_new_day_announces_what_is_open(make_app, store, clock):
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_event(app, pilot, event.id)
-        area = screen.query_one("#followup-area")
         line = screen.query_one("#day-notice", Static)
         line.dismiss()
-        area.check_new_day()
+        screen.check_new_day()
         await pilot.pause()
         assert not line.display  # same day: nothing new
         clock.advance(days=1)
-        area.check_new_day()
+        # The screen watches the date, not the follow-up area: it is not built until it is first needed.
+        assert not screen.query("#followup-area")
+        screen.check_new_day()
         await pilot.pause()
         assert text_of(line) == "Day 3: This event: 1 follow-up due or overdue. Press 5 to see them." and line.display
 

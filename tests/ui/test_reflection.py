@@ -116,6 +116,7 @@ async def test_skipping_asks_a_reason_and_the_session_shows_reflection_owed(make
         text = history_text(app)
         assert "Reflection owed: 'Questioning the problem'" in text
         assert "Sponsor arrived" in text
+        await screen.area_ready("agenda")
         agenda = screen.query_one(AgendaView).query_one(DataTable)
         status = agenda.get_row(sessions[1].id)[5]
         assert "reflection owed" in str(status)

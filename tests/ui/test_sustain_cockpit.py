@@ -35,6 +35,8 @@ async def test_the_follow_up_tab_of_the_5s_blitz_shows_one_target_holding_and_on
         await pilot.press("escape")
         app.push_screen(EventScreen(BLITZ_ID))
         await pilot.pause()
+        await pilot.press("5")
+        await pilot.pause()
         assert not app.screen.query_one(SustainPanel).display
 
 
