@@ -22,6 +22,7 @@ from facilitator.messages import DecisionLogBroken
 from facilitator.domain.decision import DecidedBy, Decision, DecisionFilter, LogState, Verdict
 from facilitator.storage.seal_checks import check_event_at_open
 from facilitator.widgets.decision_cells import row_cells, verdict_styles
+from facilitator.widgets.log_table import LogTable
 
 # Rows per load: a 40-line screen's worth and a margin. Each keystroke of a search reloads the first
 # page, and building rows is most of its cost, so a screenful (not the storage's 200) keeps typing as
@@ -86,7 +87,7 @@ class DecisionLog(Vertical):
         yield Static("", id="decision-seal", markup=False)
         yield Input(placeholder="/ search decisions (subject, rationale, tags, amendments)", id="decision-search", max_length=200)
         yield Static("", id="decision-filters", markup=False)
-        yield DataTable(id="decision-table", cursor_type="row", zebra_stripes=True)
+        yield LogTable(id="decision-table", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
         self._set_columns()
