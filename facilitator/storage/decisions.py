@@ -11,8 +11,9 @@ over the event's rows. Each piece is a bound parameter, quoted as one phrase
 
 from __future__ import annotations
 
+import json
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -189,6 +190,11 @@ class DecisionRepository:
             raise NotFound(f"No decision with id {decision_id}.")
         return _decision(rows[0])
 
+    def get_many(self, decision_ids: Iterable[str]) -> dict[str, Decision]:
+        """Each of the decisions by id, in one query (ids not found are left out)."""
+        rows = self.db.query(_SELECT + "where d.id in (select value from json_each(?))", [json.dumps(list(decision_ids))])
+        return {decision.id: decision for decision in map(_decision, rows)}
+
     def page(
         self,
         event_id: str,
@@ -261,7 +267,9 @@ class DecisionRepository:
             _SELECT + "where d.session_id = ? and d.supersedes_id is not null order by d.decided_at, d.id",
             [session_id],
         )
-        return [(self.get(new.supersedes_id), new) for new in map(_decision, rows)]  # type: ignore[arg-type]
+        changed = [_decision(row) for row in rows]
+        olds = self.get_many(new.supersedes_id for new in changed)  # type: ignore[misc]
+        return [(olds[new.supersedes_id], new) for new in changed]  # type: ignore[index]
 
     def decided_by_counts(self, event_id: str) -> Counter[DecidedBy]:
         rows = self.db.query(

@@ -15,13 +15,14 @@ def reversed_on_day(store: Store, event_id: str, day: int | None) -> tuple[str, 
     if day is None:
         return ()
     decisions = store.decisions
-    quoted = []
     # The day's decisions, all of them (limit -1: none left out); the event's rows come through the
     # decisions(event_id, decided_at) index, the day is matched on those (no index has the day).
-    for new in reversed(decisions.page(event_id, DecisionFilter(day=day), limit=-1)):
-        if new.supersedes_id is None:
-            continue
-        old = decisions.get(new.supersedes_id)
+    changes = [new for new in reversed(decisions.page(event_id, DecisionFilter(day=day), limit=-1))
+               if new.supersedes_id is not None]
+    olds = decisions.get_many(new.supersedes_id for new in changes)  # type: ignore[misc]
+    quoted = []
+    for new in changes:
+        old = olds[new.supersedes_id]  # type: ignore[index]
         if old.verdict.value != "parked" and new.verdict != old.verdict:
             quoted.append(f"{old.subject} ({old.verdict.label})")
     return tuple(dict.fromkeys(quoted))
