@@ -38,3 +38,4 @@ def test_captures_and_changes_move_the_tally_as_a_recount_would(store, steps):
         current.append(decision)
         tally = tally.after(decision, superseded)
         assert tally == decisions.tally(event.id)
+        assert tally.parked == decisions.parked_count(event.id) == len(decisions.parked(event.id))
