@@ -3,7 +3,7 @@
 :meth:`DecisionRepository.page` answers a screenful with six correlated lookups per row; reading a whole
 event that way costs more than the rest of an export. Here the event's decisions are one indexed query
 (``decisions(event_id, decided_at)``; who superseded a row through the unique ``supersedes_id`` index) and
-its amendments a second (``decision_amendments(decision_id, ...)``), folded in Python the same way: the
+its amendments a second (``decision_amendments(event_id)``), folded in Python the same way: the
 latest amendment of a field wins (by ``amended_at``, then ``rowid``).
 """
 
@@ -24,9 +24,12 @@ from decisions d left join decisions s on s.supersedes_id = d.id
 where d.event_id = ?
 order by d.decided_at, d.id
 """
+# Through the amendments' own event_id index (0017_search_index): an amendment carries its decision's event
+# (written so by ``amend``; an import refuses one not sealed with it). Going through the event's decision ids
+# instead seeks the amendments once per decision: 66 ms against 0.6 ms at 10,000 decisions, 1,000 amended.
 _AMENDMENTS = """
 select a.decision_id, a.field, a.text from decision_amendments a
-where a.decision_id in (select id from decisions where event_id = ?)
+where a.event_id = ?
 order by a.amended_at, a.rowid
 """
 _TEXT_FIELDS = ("subject", "rationale", "tags")
