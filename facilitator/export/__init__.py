@@ -58,7 +58,8 @@ def export_event(
     from facilitator.export import mirror_section
     from facilitator.storage.mirror import event_mirror
 
-    mirror = event_mirror(store, event_id)  # derived from the records: exported, never imported
+    event = store.events.get(event_id)  # read once: the mirror, the calendar and the report-outs take it
+    mirror = event_mirror(store, event)  # derived from the records: exported, never imported
     if fmt in ("json", "zip"):
         from facilitator.export.causes_section import fishbone_json
 
@@ -72,7 +73,7 @@ def export_event(
     if fmt == "ics":
         from facilitator.export import ics_format
 
-        data = ics_format.dumps(store.events.get(event_id), records)
+        data = ics_format.dumps(event, records)
         return files.write_atomically(path, lambda temporary: temporary.write_bytes(data))
     if fmt == "csv":
         from facilitator.export import csv_format
@@ -92,13 +93,13 @@ def export_event(
         from facilitator.export import learning_section
         from facilitator.report.learning import gather_learning
 
-        report.sections.insert(0, learning_section.section(gather_learning(store, event_id)))  # learning leads
+        report.sections.insert(0, learning_section.section(gather_learning(store, event)))  # learning leads
     if fmt == "md":
         from facilitator.export.markdown import render
         from facilitator.report.gather import daily_reports_markdown
 
         # Each day's report-out, as shown in the cockpit, from the decision rows read above.
-        daily = daily_reports_markdown(store, event_id, decisions=records.rows("decisions"))
+        daily = daily_reports_markdown(store, event, decisions=records.rows("decisions"))
         return files.write_text(path, render(report, daily, warn))
     from facilitator.export.html import render
 

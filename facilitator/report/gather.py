@@ -11,6 +11,7 @@ from datetime import date, datetime, time, timedelta
 
 from facilitator.domain.clock import local_today
 from facilitator.domain.decision import Verdict
+from facilitator.domain.event import Event
 from facilitator.domain.measurement import progress_for
 from facilitator.report.daily import DailyReport, DayRecords, DecisionLine, ReflectionLine, SessionRun, assemble
 from facilitator.storage.decision_reads import DecisionRow, event_decision_rows
@@ -28,19 +29,22 @@ def daily_report(store: Store, event_id: str, day: int) -> DailyReport:
     return assemble(gather(store, event_id, day))
 
 
-def daily_reports(store: Store, event_id: str, days: range, decisions: list[dict] | None = None) -> list[DailyReport]:
+def daily_reports(
+    store: Store, event: Event | str, days: range, decisions: list[dict] | None = None
+) -> list[DailyReport]:
     """Several days' report-outs, reading what every day shares (the decision log, the timer, ...) once:
     the export and the import's read-back take every day, and each read is the whole event's.
-    ``decisions``: the event's decision rows, already read by an export (see event_decision_rows)."""
-    shared = _read_event(store, event_id, decisions)
-    return [assemble(gather(store, event_id, day, shared)) for day in days]
+    ``event``: the event, or its id when the caller has not read it. ``decisions``: the event's decision
+    rows, already read by an export (see event_decision_rows)."""
+    shared = _read_event(store, event, decisions)
+    return [assemble(gather(store, shared.event.id, day, shared)) for day in days]
 
 
 @dataclass(frozen=True)
 class _EventReads:
     """What each day's report-out reads of the whole event."""
 
-    event: object
+    event: Event
     measurements: list
     found: list[DecisionRow]  # oldest first
     decisions: tuple[DecisionLine, ...]
@@ -50,8 +54,10 @@ class _EventReads:
     followups: tuple
 
 
-def _read_event(store: Store, event_id: str, decisions: list[dict] | None = None) -> _EventReads:
-    event = store.events.get(event_id)  # first: an unknown event is refused before anything else is read
+def _read_event(store: Store, event: Event | str, decisions: list[dict] | None = None) -> _EventReads:
+    if isinstance(event, str):
+        event = store.events.get(event)  # first: an unknown event is refused before anything else is read
+    event_id = event.id
     # Every decision, in one pass over the event's rows: a day's report-out accounts for all of its own, and
     # the parking lot and the final day's summary need the days before it too.
     found = event_decision_rows(store.db, event_id, decisions)
@@ -83,7 +89,7 @@ def _learning(store: Store, event, day: int):
         return None
     from facilitator.report.learning import gather_learning
 
-    return gather_learning(store, event.id)
+    return gather_learning(store, event)
 
 
 def gather(store: Store, event_id: str, day: int, shared: _EventReads | None = None) -> DayRecords:
@@ -155,13 +161,15 @@ def _decisions(all_sessions: list, found: list[DecisionRow]) -> tuple[DecisionLi
     sessions = {session.id: (session.title, session.kind.value) for session in all_sessions}
     labels = {verdict.value: verdict.label for verdict in Verdict}
     unknown = ("", "")
-    return tuple(
-        DecisionLine(
-            d.subject, d.verdict, labels[d.verdict], d.decided_by, d.rationale, d.tags, d.day,
-            d.superseded_by_id is None, *sessions.get(d.session_id, unknown),
-        )
-        for d in found
-    )
+    lines = []
+    for d in found:
+        session, session_kind = sessions.get(d.session_id, unknown)
+        lines.append(DecisionLine(
+            subject=d.subject, verdict=d.verdict, verdict_label=labels[d.verdict], decided_by=d.decided_by,
+            rationale=d.rationale, tags=d.tags, day=d.day, current=d.superseded_by_id is None,
+            session=session, session_kind=session_kind,
+        ))
+    return tuple(lines)
 
 
 def _reflections(history: list, day: int, start: datetime, end: datetime) -> tuple[ReflectionLine, ...]:
@@ -184,15 +192,19 @@ def _reflections(history: list, day: int, start: datetime, end: datetime) -> tup
     return tuple(lines)
 
 
-def daily_reports_markdown(store: Store, event_id: str, *, level: int = 2, decisions: list[dict] | None = None) -> str:
+def daily_reports_markdown(
+    store: Store, event: Event | str, *, level: int = 2, decisions: list[dict] | None = None
+) -> str:
     """Every day's report-out so far (all of them once the event is over) as one Markdown section, for the
-    export; empty before the event's first day. ``decisions``: the event's decision rows the export read."""
-    event = store.events.get(event_id)
+    export; empty before the event's first day. ``event``: the event, or its id when the caller has not
+    read it. ``decisions``: the event's decision rows the export read."""
+    if isinstance(event, str):
+        event = store.events.get(event)
     today = local_today(store.clock)
     last = event.days if today > event.end_date else (event.day_on(today) or 0)
     if last == 0:
         return ""
     word = "Daily report-outs" if event.kind.value == "kaizen" else "Report-outs by meeting"
     parts = [f"{'#' * level} {word}", ""]
-    parts += [report.to_markdown(level=level + 1) for report in daily_reports(store, event_id, range(1, last + 1), decisions)]
+    parts += [report.to_markdown(level=level + 1) for report in daily_reports(store, event, range(1, last + 1), decisions)]
     return "\n".join(parts)

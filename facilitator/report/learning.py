@@ -14,6 +14,7 @@ from facilitator.domain.decision import DecisionFilter, LogState, Verdict
 from facilitator.domain.followup import FollowUp, person_name
 
 if TYPE_CHECKING:
+    from facilitator.domain.event import Event
     from facilitator.storage.store import Store
 
 
@@ -32,8 +33,11 @@ class SetLearning:
     carried: tuple[CarriedLearning, ...] = ()
 
 
-def gather_learning(store: Store, event_id: str) -> SetLearning:
-    event = store.events.get(event_id)
+def gather_learning(store: Store, event: Event | str) -> SetLearning:
+    """The set's learning; ``event``: the event, or its id when the caller has not read it."""
+    if isinstance(event, str):
+        event = store.events.get(event)
+    event_id = event.id
     questions = [event.problem] if event.problem else []
     # Every question the set took on, however long it ran (the log's page size is for screens, not reports).
     taken_on = DecisionFilter(verdict=Verdict.IN_SCOPE, state=LogState.CURRENT)
