@@ -12,22 +12,22 @@ from facilitator.cli import echo, open_store
 from facilitator.completion import complete_event
 
 if TYPE_CHECKING:
-    from facilitator.domain.causes import Cause, CauseTree
+    from facilitator.domain.causes import CauseTree
+    from facilitator.domain.event import Event
 
-_SOURCES = {"charter": "the charter's problem", "typed": "typed"}
 
-
-def text_lines(tree: CauseTree, width: int) -> list[str]:
+def text_lines(tree: CauseTree, width: int, event: Event) -> list[str]:
     """Each problem's fishbone (three causes a bone, as on a tall screen), then the 5 Whys tree."""
+    from facilitator.domain.causes import source_words
     from facilitator.render.causes import fishbone, marks_text, why_tree
 
     if not tree.causes:
         return ["No root-cause analysis yet: in the cockpit, 6 then N starts from a problem."]
     lines: list[str] = []
     problems = tree.problems
+    metrics = {target.id: target.metric for target in event.targets}
     for number, problem in enumerate(problems, start=1):
-        source = problem.source or "typed"
-        where = _SOURCES.get(source, "a target gap" if source.startswith("target:") else source)
+        where = source_words(problem.source, metrics.get)
         lines += [f"Fishbone - problem {number} of {len(problems)} ({where})", ""]
         lines += [line.text for line in fishbone(tree, problem, width, per_side=3)]
         lines.append("")
@@ -43,16 +43,12 @@ def text_lines(tree: CauseTree, width: int) -> list[str]:
 
 def as_json(tree: CauseTree) -> dict:
     """The fishbones keyed by the six bones' names (as the JSON export derives them) and every why chain."""
-    from facilitator.export.causes_section import fishbone_of
-
-    def step(cause: Cause) -> dict:
-        return {"id": cause.id, "text": cause.text, "is_root": cause.is_root,
-                "verified_how": cause.verified_how.value if cause.verified_how else None}
+    from facilitator.export.causes_section import cause_json, fishbone_of
 
     return {
         "fishbones": fishbone_of(tree),
         "whys": [{"start_id": start.id, "start": start.text, "kind": start.kind.value,
-                  "chains": [[step(why) for why in chain] for chain in tree.chains(start.id)]}
+                  "chains": [[cause_json(why) for why in chain] for chain in tree.chains(start.id)]}
                  for start in tree.chain_starts()],
     }
 
@@ -75,4 +71,4 @@ def causes_command(ctx: click.Context, event_ref: str, output: str, width: int |
         click.echo(json.dumps({"event_id": event.id, "title": event.title, **as_json(tree)}, indent=2, ensure_ascii=False))
         return
     width = width or max(60, min(120, shutil.get_terminal_size((100, 24)).columns))
-    echo("\n".join([f"{event.title}: root-cause analysis", "", *text_lines(tree, width)]))
+    echo("\n".join([f"{event.title}: root-cause analysis", "", *text_lines(tree, width, event)]))

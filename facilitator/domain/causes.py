@@ -9,7 +9,7 @@ day and the running session, like decisions.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
@@ -260,6 +260,19 @@ class CauseTree:
         has_why = {cause.parent_id for cause in self.causes if cause.kind is CauseKind.WHY}
         return [cause for cause in self.causes if cause.kind is not CauseKind.WHY and cause.id in has_why]
 
+
+
+_SOURCE_WORDS = {"charter": "from the charter", "typed": "typed"}
+
+
+def source_words(source: str | None, metric_of: Callable[[str], str | None]) -> str:
+    """Where a problem came from, as the report and ``facilitator causes`` say it. ``metric_of`` gives a
+    target's metric by its id (None: no such target)."""
+    source = source or "typed"
+    if source.startswith("target:"):
+        metric = metric_of(source.removeprefix("target:"))
+        return f"the gap of target {metric}" if metric is not None else "a target's gap"
+    return _SOURCE_WORDS.get(source, source)
 
 
 def target_gap(target) -> str:

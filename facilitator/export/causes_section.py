@@ -5,26 +5,15 @@ be shown here is refused (facilitator/export/verify.py).
 
 from __future__ import annotations
 
-from facilitator.domain.causes import Category, Cause, CauseKind, CauseTree
+from facilitator.domain.causes import Category, Cause, CauseKind, CauseTree, source_words
 from facilitator.export.document import BoneCause, Bullets, Fishbone, Heading, Para, Preformatted, Section, Table
 from facilitator.export.records import EventRecords
 from facilitator.render.causes import fishbone, marks_text, why_tree
-
-_SOURCES = {"charter": "from the charter", "typed": "typed"}
-
 
 def causes_of(records: EventRecords) -> CauseTree:
     from facilitator.storage.causes import cause_from_row
 
     return CauseTree.of(cause_from_row(row) for row in records.rows("causes"))
-
-
-def source_words(problem: Cause, records: EventRecords) -> str:
-    source = problem.source or "typed"
-    if source.startswith("target:"):
-        target = records.get("targets", source.removeprefix("target:"))
-        return f"the gap of target {target['metric']}" if target else "a target's gap"
-    return _SOURCES.get(source, source)
 
 
 def section(records: EventRecords) -> Section:
@@ -34,8 +23,13 @@ def section(records: EventRecords) -> Section:
         part.add(Para("No root-cause analysis was recorded.", muted=True))
         return part
     children = tree.children_map()
+
+    def metric_of(target_id: str) -> str | None:
+        target = records.get("targets", target_id)
+        return None if target is None else target["metric"]
+
     for problem in tree.problems:
-        part.add(Heading(f"Problem: {problem.short} ({source_words(problem, records)})"))
+        part.add(Heading(f"Problem: {problem.short} ({source_words(problem.source, metric_of)})"))
         bones = tree.bones(problem.id)
         if any(bones.values()):
             listed = tuple((category.label, tuple(_bone_causes(bones[category], children))) for category in Category)
@@ -107,12 +101,16 @@ def fishbone_of(tree: CauseTree) -> list[dict]:
 
     def node(cause: Cause) -> dict:
         subs = sorted((c for c in children.get(cause.id, []) if c.kind is CauseKind.CAUSE), key=lambda c: -c.votes)
-        return {"id": cause.id, "text": cause.text, "votes": cause.votes, "is_root": cause.is_root,
-                "verified_how": cause.verified_how.value if cause.verified_how else None,
-                "sub_causes": [node(sub) for sub in subs]}
+        return {**cause_json(cause, votes=cause.votes), "sub_causes": [node(sub) for sub in subs]}
 
     return [
         {"problem_id": problem.id, "problem": problem.text, "source": problem.source,
          "bones": {category.value: [node(c) for c in causes] for category, causes in tree.bones(problem.id).items()}}
         for problem in tree.problems
     ]
+
+
+def cause_json(cause: Cause, **more: object) -> dict:
+    """A cause for readers of JSON (a fishbone's node, a step of a why chain); ``more`` follows its text."""
+    return {"id": cause.id, "text": cause.text, **more, "is_root": cause.is_root,
+            "verified_how": cause.verified_how.value if cause.verified_how else None}

@@ -46,3 +46,18 @@ def test_causes_of_an_unknown_event_is_one_line_and_an_empty_one_says_how_to_sta
     event = store.events.add(Event(title="Empty", kind=EventKind.KAIZEN, start_date=date(2026, 11, 23), days=3))
     empty = runner.invoke(cli, ["--db", str(store.path), "causes", event.id])
     assert empty.exit_code == 0 and "No root-cause analysis yet" in empty.output
+
+
+def test_causes_names_where_each_problem_came_from_in_the_words_of_the_report(store, tmp_path):
+    import re
+
+    from facilitator.export import export_event
+
+    load_demo(store)
+    printed = CliRunner().invoke(cli, ["--db", str(store.path), "causes", BLITZ_ID, "--width", "100"]).output
+    report = export_event(store, BLITZ_ID, "md", tmp_path / "blitz.md").read_text(encoding="utf-8")
+    said = re.findall(r"^Fishbone - problem \d+ of \d+ \((.+)\)$", printed, re.MULTILINE)
+    problems = CauseTree.of(store.causes.for_event(BLITZ_ID)).problems
+    assert len(said) == len(problems) >= 2 and any(words.startswith("the gap of target ") for words in said)
+    for problem, words in zip(problems, said):
+        assert f"Problem: {problem.short} ({words})" in report
