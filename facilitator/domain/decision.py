@@ -136,13 +136,6 @@ class DecisionDraft:
 
     def validate(self) -> tuple[str, Verdict, DecidedBy, str, tuple[str, ...]]:
         """All fields checked at once; messages gathered one per field."""
-        # A draft that passes (nearly every one, and each of an import's thousands) is parsed field by field
-        # in the same order; only one with a problem goes round again to gather every field's message.
-        try:
-            return (clean_subject(self.subject), parse_verdict(self.verdict), parse_decided_by(self.decided_by),
-                    clean_rationale(self.rationale), parse_tags(self.tags))
-        except ValidationError:
-            pass
         checks = FieldChecks()
         check, values, errors = checks.check, checks.values, checks.errors
 
