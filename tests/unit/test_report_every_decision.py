@@ -104,3 +104,16 @@ def test_an_export_folds_the_rows_it_read_as_the_log_reads_them(tmp_path):
     assert [row["id"] for row in exported] != sorted(row["id"] for row in exported)  # the orders differ
     assert event_decision_rows(store.db, event.id, exported) == event_decision_rows(store.db, event.id)
     assert daily_reports_markdown(store, event.id, decisions=exported) == daily_reports_markdown(store, event.id)
+
+
+def test_an_export_reads_the_event_once_and_hands_it_on(tmp_path, monkeypatch):
+    from facilitator.export import export_event
+
+    store, event_id = _event(tmp_path)
+    read = store.events.get
+    calls: list[str] = []
+    monkeypatch.setattr(store.events, "get", lambda wanted: calls.append(wanted) or read(wanted))
+    for fmt in ("md", "ics"):  # the report-outs and the calendar each read it again before
+        calls.clear()
+        export_event(store, event_id, fmt, tmp_path / f"out.{fmt}")
+        assert calls == [event_id], fmt
