@@ -42,7 +42,8 @@ def cells(item: TargetProgress) -> tuple[str, str, str]:
     unit = f" {target.unit}" if target.unit else ""
     arrow = "v" if target.direction is Direction.LOWER else "^"
     actual = "-" if item.actual is None else f"{format_number(item.actual)}{unit}"
-    return format_number(target.baseline), actual, f"{arrow} {format_number(target.goal)}{unit}"
+    # Each number carries its unit: "12 9 % v 5 %" read as one figure; "12 %  9 %  v 5 %" reads as three.
+    return f"{format_number(target.baseline)}{unit}", actual, f"{arrow} {format_number(target.goal)}{unit}"
 
 
 def share(item: TargetProgress) -> str:
@@ -57,6 +58,7 @@ class TargetSheet(Widget):
     TargetSheet .target-head > Static { text-style: bold; }
     TargetSheet .target-name { width: 1fr; text-wrap: nowrap; text-overflow: ellipsis; }
     TargetSheet .target-number { text-align: right; }
+    TargetSheet .target-row > .target-number { margin-right: 2; }  /* two spaces keep the figures apart */
     TargetSheet .target-goal { text-align: left; }
     TargetSheet ProgressBar { width: 12; height: 1; }
     TargetSheet.-narrow ProgressBar { width: 8; }

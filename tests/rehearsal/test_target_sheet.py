@@ -15,6 +15,6 @@ def test_target_rows_show_on_the_follow_up_tab(term):
     screen = term.wait_for("Target sheet", "Changeover time", "Changeovers per shift")
     row = next(line for line in screen.splitlines() if "Changeover time" in line)
     # Baseline, now, goal, a bar (Textual's ProgressBar draws with ━) and the share of the way.
-    assert re.search(r"47 +\d+ min v 20 min +[━╸╺]+ +\d+%", row), row
+    assert re.search(r"47 min  +\d+ min  +v 20 min +[━╸╺]+ +\d+%", row), row
     assert any(block in row for block in "▁▂▃▄▅▆▇█"), row  # the sparkline
     assert term.errors_logged() == ""

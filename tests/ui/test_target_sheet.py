@@ -75,3 +75,17 @@ async def test_rows_show_in_the_cockpit_after_the_area_loads_and_reloads(make_ap
         names = [str(row.query(Static).first().render()) for row in sheet.query(".target-row")]
         assert names == ["Target", "Changeover time", "First-pass yield after changeover", "Changeovers per shift"]
         assert all(chart.region.width > 0 for chart in sheet.query(Sparkline))
+
+
+async def test_baseline_now_and_goal_read_as_three_figures_at_80_columns():
+    # "rework rate  12 9 % v 5 %" read as one figure: each number carries its unit, two spaces apart.
+    from tests.screen_text import screen_text
+
+    targets = (Target(metric="Rework rate", unit="%", baseline=12, goal=5, id="rw"),)
+    app = _Host()
+    async with app.run_test(size=(80, 10)) as pilot:
+        sheet = app.query_one(TargetSheet)
+        sheet.progress = progress_for(targets, measured("rw", 9))
+        await pilot.pause()
+        row = next(line for line in screen_text(app).splitlines() if "Rework rate" in line)
+        assert "12 %  9 %  v 5 %" in row, row
