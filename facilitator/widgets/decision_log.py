@@ -138,6 +138,16 @@ class DecisionLog(Vertical):
         self._days = days
         self._sessions = sessions
 
+    @property
+    def _going(self) -> bool:
+        """The log is closed or going: answers that arrive now are dropped, not painted.
+
+        Textual marks every widget of a screen it removes as pruning, then removes the log's children before
+        the log itself, one by one: a search answer, a capture or a seal check landing in between would find
+        no table. One check here, at each way in, covers all of them.
+        """
+        return not self.is_attached or self._pruning
+
     # Loading ------------------------------------------------------------------------------------
 
     def watch_filters(self) -> None:
@@ -179,12 +189,9 @@ class DecisionLog(Vertical):
         self.app.call_from_thread(self._show, rows, total, after is not None, generation)
 
     def _show(self, rows: list[Decision], total: int | None, append: bool, generation: int) -> None:
-        tables = self.query(DataTable)
-        if generation != self._generation or not self.is_attached or not tables:
-            # An older query answered after a newer one started, or the screen is closing: Textual removes
-            # the log's children before the log, so an answer can land between the two.
+        if generation != self._generation or self._going:  # an older query answered after a newer one started
             return
-        table = tables.first()
+        table = self.query_one(DataTable)
         if not append:
             table.clear()
         for decision in rows:
@@ -216,10 +223,9 @@ class DecisionLog(Vertical):
             self.app.call_from_thread(self._show_broken, broken.describe())
 
     def _show_broken(self, what: str) -> None:
-        seal = self.query("#decision-seal")
-        if not self.is_attached or not seal:  # closed, or closing (its children go first)
+        if self._going:
             return
-        seal.first(Static).update(
+        self.query_one("#decision-seal", Static).update(
             f"Changed outside facilitator: {what}. Details: facilitator verify"
         )
         self.add_class("-broken")
@@ -241,6 +247,8 @@ class DecisionLog(Vertical):
 
         ``superseded`` is the decision it changed, as it reads now (read here when not given).
         """
+        if self._going:
+            return False
         table = self.query_one(DataTable)
         if decision.supersedes_id and decision.supersedes_id in table.rows:
             if self.filters.state is LogState.CURRENT:
@@ -305,11 +313,10 @@ class DecisionLog(Vertical):
         self.filters = DecisionFilter()
 
     def _show_status(self) -> None:
-        lines, tables = self.query("#decision-filters"), self.query(DataTable)
-        if not lines or not tables:
-            return  # the event is closing: Textual removes the log's children one by one, in no set order
+        if self._going:
+            return
         filters = self.filters
-        table = tables.first()
+        table = self.query_one(DataTable)
         shown = f"{table.row_count:,} of {self.total:,}" if self._has_more else f"{self.total:,}"
         parts = [
             "loading..." if self.loading else f"{shown} decision{'s' if self.total != 1 else ''}",
@@ -321,4 +328,4 @@ class DecisionLog(Vertical):
         if filters.session_id:
             parts.append(f"session: {self._sessions.get(filters.session_id, '?')}")
         status = Text(" - ".join(parts), no_wrap=True, overflow="ellipsis")
-        lines.first(Static).update(status)
+        self.query_one("#decision-filters", Static).update(status)
