@@ -54,9 +54,14 @@ def _timer_view(state: AgendaState | None, now: datetime, warn_minutes: int, day
     following = state.next_after(current) if current else (state.first_pending(day) or state.first_pending())
     next_up = _describe_next(state, following)
     if current is None:
-        title = f"Ready: {following.title}" if following else "All sessions done"
-        hint = "space starts it" if following else "Add a session in the agenda (2)"
-        return TimerView("idle", "READY", title, "--:--", 0.0, f"{hint}   {next_up}" if following else hint)
+        if following is None:
+            return TimerView("idle", "READY", "All sessions done", "--:--", 0.0, "Add a session in the agenda (2)")
+        # The title already names the ready session, so the line under it gives its length and what follows it.
+        then = state.next_after(following)
+        hint = f"space starts it ({_length_and_start(following)})"
+        if then is not None:
+            hint += f"   Then: {then.title} ({_length_and_start(then)})"
+        return TimerView("idle", "READY", f"Ready: {following.title}", "--:--", 0.0, hint)
     timer = state.timer(current.id)
     remaining = timer.remaining(now)
     seconds = remaining.total_seconds()
@@ -89,9 +94,13 @@ def _key(timer: SessionTimer) -> tuple:
 def _describe_next(state: AgendaState, following) -> str:
     if following is None:
         return "Next: nothing left today"
-    text = f"Next: {following.title} ({format_minutes(following.planned_minutes)})"
-    if following.fixed_start:
-        text += f" at {following.fixed_start:%H:%M}"
+    return f"Next: {following.title} ({_length_and_start(following)})"
+
+
+def _length_and_start(session) -> str:
+    text = format_minutes(session.planned_minutes)
+    if session.fixed_start:
+        text += f" at {session.fixed_start:%H:%M}"
     return text
 
 
