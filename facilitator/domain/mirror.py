@@ -319,6 +319,16 @@ def mirror(facts: MirrorFacts) -> Mirror:
     return Mirror(kind=facts.kind, rows=tuple(rows), closest=closest, summary=summary + ".")
 
 
+def too_early(status: EventStatus, days_past: int) -> bool:
+    """Whether an event has no whole day (or meeting) behind it to be read from yet.
+
+    Every element reads "task force" while nothing is recorded, so on the first day a blitz started an
+    hour ago would be called a task force in front of its team: until one of its days is over (or it is
+    done), an event gets no overall reading.
+    """
+    return status is not EventStatus.DONE and days_past == 0
+
+
 def drift(facts: MirrorFacts, *, days_past: int) -> str:
     """One nudge when a running event drifts from its own kind, else empty.
 

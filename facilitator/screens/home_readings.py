@@ -1,5 +1,5 @@
 """The home screen's "Reads as" column: each event's overall mirror reading and, once it is done, how many of
-its targets slip back.
+its targets slip back. An event none of whose days is over yet reads "too early" (domain.mirror.too_early).
 
 Working them out reads most of each event's records, and the rules behind them load a dozen modules: a
 thread worker (its own SQLite connection) does it after the list is filled, so a long list never waits
@@ -20,6 +20,7 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
 from textual.worker import get_current_worker
 
+from facilitator.domain.clock import local_today
 from facilitator.storage import remembered
 from facilitator.widgets.theme_styles import theme_styles
 
@@ -32,8 +33,10 @@ READINGS = "home-readings"  # the file in the data dir
 _RULES = ("domain/mirror.py", "domain/sustain.py", "domain/attendance.py", "domain/measurement.py",
           "storage/mirror.py", "storage/sustain.py")
 
-# A reading as remembered: the kind it reads as, whether that is its own kind, and how many targets slip.
+# A reading as remembered: the kind it reads as ("" while too early), whether that is its own kind, and how
+# many targets slip.
 Reading = tuple[str, bool, int]
+TOO_EARLY = "too early"
 
 
 def add_column(table: DataTable) -> None:
@@ -49,6 +52,8 @@ def cell(reading: Reading, styles: dict) -> Text:
     """``Kaizen`` when the event reads as its own kind; ``Task force!`` in the warning colour when not;
     then, for a done event whose gains slip back, ``2 slipping`` in the error colour."""
     closest, own, slipping = reading
+    if not closest:
+        return Text(TOO_EARLY, style=styles["muted"])
     label = _SHORT[closest]
     text = Text(label) if own else Text(f"{label}!", style=styles["warning"])
     if slipping:
@@ -56,13 +61,14 @@ def cell(reading: Reading, styles: dict) -> Text:
     return text
 
 
-def fingerprint(conn: sqlite3.Connection, slip_share: int | None) -> str | None:
+def fingerprint(conn: sqlite3.Connection, slip_share: int | None, today: str) -> str | None:
     package = Path(__file__).resolve().parent.parent
     try:
         rules = [(stat.st_size, stat.st_mtime_ns) for stat in (os.stat(package / name) for name in _RULES)]
     except OSError:  # not laid out as files: no way to tell the rules apart, so never remember
         return None
-    return remembered.fingerprint(conn, also=(slip_share, rules))
+    # Today too: a day ending changes which events are still too early to read.
+    return remembered.fingerprint(conn, also=(slip_share, rules, today))
 
 
 def start(screen: Screen, table: DataTable, event_ids: list[str]) -> None:
@@ -70,7 +76,8 @@ def start(screen: Screen, table: DataTable, event_ids: list[str]) -> None:
         return
     store = screen.app.store
     slip_share = getattr(getattr(screen.app, "settings", None), "slip_share", None)
-    seen = fingerprint(store.conn, slip_share)
+    today = local_today(screen.app.clock)
+    seen = fingerprint(store.conn, slip_share, today.isoformat())
     known = remembered.recall(READINGS, store.path, "list") if seen is not None else None
     if isinstance(known, dict) and known.get("fingerprint") == seen:
         cells = known.get("readings") or {}
@@ -80,8 +87,9 @@ def start(screen: Screen, table: DataTable, event_ids: list[str]) -> None:
 
     def compute() -> None:
         # Imported here, in the worker: the mirror and sustain rules are not needed to paint the list.
+        from facilitator.domain.mirror import too_early
         from facilitator.domain.sustain import DEFAULT_SLIP_SHARE
-        from facilitator.storage.mirror import event_mirror
+        from facilitator.storage.mirror import days_past, event_mirror
         from facilitator.storage.sustain import slipping_count
 
         share = DEFAULT_SLIP_SHARE if slip_share is None else slip_share
@@ -90,10 +98,13 @@ def start(screen: Screen, table: DataTable, event_ids: list[str]) -> None:
         local = store.for_thread()
         try:
             # Read before the records: a change made meanwhile moves it, and the next launch works it out again.
-            seen = fingerprint(local.conn, slip_share)
+            seen = fingerprint(local.conn, slip_share, today.isoformat())
             found: dict[str, Reading] = {}
             for event_id in event_ids:
                 event = local.events.get(event_id)
+                if too_early(event.status, days_past(event, today)):
+                    found[event_id] = ("", True, 0)
+                    continue
                 mirror = event_mirror(local, event)
                 found[event_id] = (mirror.closest.value, mirror.closest is mirror.own, slipping_count(local, event, share))
         finally:

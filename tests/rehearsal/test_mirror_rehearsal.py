@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from tests.rehearsal import seed
 
 
 def test_mirror_sustain_and_the_drift_nudge_on_the_demo(term):
@@ -38,4 +39,12 @@ def test_mirror_sustain_and_the_drift_nudge_on_the_demo(term):
     assert profile["rows"][4]["closest"] == "kaizen"  # the set's facilitator now decides like a blitz's
     sustain = json.loads(term.cli("sustain", "--json").stdout)
     assert [row["slipping"] for row in sustain] == [False, True]
+    assert term.errors_logged() == ""
+
+
+def test_a_blitz_on_its_first_day_reads_too_early_in_the_list(term):
+    seed.blitz(term.db_path, title="Line 2 changeover blitz")  # starts today: nothing could be read from it yet
+    seed.blitz(term.db_path, title="Press 4 changeover blitz", started_days_ago=1)  # day 1 is over, unlogged
+    term.start()
+    term.wait_for("Reads as", "too early", "Task force!")
     assert term.errors_logged() == ""

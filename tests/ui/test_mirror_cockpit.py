@@ -115,3 +115,24 @@ def test_mirror_of_a_blitz_run_as_a_task_force_at_80x24(snap_compare, store):
             self.push_screen(MirrorScreen(event.id))
 
     assert snap_compare(Host(), terminal_size=(80, 24))
+
+
+async def test_home_reads_a_blitz_in_its_first_day_as_too_early_then_reads_it_once_a_day_is_over(make_app, store, clock):
+    from facilitator.domain.event import Event, EventKind, EventStatus
+
+    # Started this morning, nothing recorded yet: every element would read "task force" in front of the team.
+    blitz = store.events.add(Event(title="Line 2 changeover", kind=EventKind.KAIZEN, start_date=clock.now().date(),
+                                   days=3, status=EventStatus.RUNNING))
+    store.agenda.add(blitz.id, 1, "Kick-off", "kickoff", 30)
+
+    async def reading() -> str:
+        app = make_app()
+        async with app.run_test(size=(120, 30)) as pilot:
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            return str(app.screen.query_one("#events", DataTable).get_cell(blitz.id, "reading"))
+
+    assert await reading() == "too early"
+    clock.advance(days=1)  # day 1 is over with nothing logged: now the mirror has something to say
+    assert await reading() == "Task force!"

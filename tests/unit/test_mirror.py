@@ -152,3 +152,13 @@ def test_every_export_carries_the_mirror_and_the_json_still_round_trips(store, t
     second = export_event(other, BLITZ_ID, "json", tmp_path / "two.json")
     assert second.read_bytes() == first.read_bytes()
     other.close()
+
+
+def test_an_event_is_too_early_to_read_until_one_of_its_days_is_over_or_it_is_done():
+    from facilitator.domain.mirror import too_early
+
+    assert too_early(EventStatus.PLANNED, 0)
+    assert too_early(EventStatus.RUNNING, 0)
+    assert not too_early(EventStatus.RUNNING, 1)
+    assert not too_early(EventStatus.PLANNED, 2)  # its dates went by unstarted: that is worth reading too
+    assert not too_early(EventStatus.DONE, 0)
