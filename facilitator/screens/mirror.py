@@ -15,8 +15,10 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
+from facilitator.domain.clock import local_today
 from facilitator.domain.errors import UserError
-from facilitator.domain.mirror import Column, Mirror
+from facilitator.domain.event import EventKind
+from facilitator.domain.mirror import Column, Mirror, too_early
 from facilitator.widgets.footer import Footer
 from facilitator.widgets.theme_styles import theme_styles
 
@@ -24,17 +26,24 @@ _LABEL = 22  # the element's name
 _CELL = 17  # each column's mark, centred under its name
 
 
-def render_mirror(mirror: Mirror, styles: dict[str, Style]) -> RenderableType:
+def render_mirror(mirror: Mirror, styles: dict[str, Style], too_early: str = "") -> RenderableType:
     """Per element: a mark under its closest column (the event's own column in the primary colour, another
-    as a warning), then what the event shows and the reading. The texts are the mirror's own, not user text."""
+    as a warning), then what the event shows and the reading. The texts are the mirror's own, not user text.
+
+    ``too_early`` says why no overall reading is given yet (none of the event's days is over): the summary
+    gives way to it and nothing is marked as a warning, since absence of records is all there is to read.
+    """
     heading = styles["primary"] + Style(bold=True)
     muted = styles["muted"]
     own, stray = styles["primary"] + Style(bold=True), styles["warning"] + Style(bold=True)
+    if too_early:
+        stray = muted + Style(bold=True)
     tone = own if mirror.closest is mirror.own else stray
     header = Text(" " * _LABEL, style=heading)
     for column in Column:
         header.append(column.label.center(_CELL), style=heading)
-    parts: list[RenderableType] = [Text(mirror.summary, style=tone), Text(""), header]
+    summary = Text(too_early, style=heading) if too_early else Text(mirror.summary, style=tone)
+    parts: list[RenderableType] = [summary, Text(""), header]
     for row in mirror.rows:
         line = Text(row.element.label.ljust(_LABEL), style="bold")
         for column in Column:
@@ -68,6 +77,7 @@ class MirrorScreen(Screen[None]):
         super().__init__()
         self.event_id = event_id
         self.mirror: Mirror | None = None
+        self.too_early = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -76,12 +86,15 @@ class MirrorScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        from facilitator.storage.mirror import event_mirror
+        from facilitator.storage.mirror import days_past, event_mirror
 
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._show())
         try:
             event = self.app.store.events.get(self.event_id)
             self.mirror = event_mirror(self.app.store, event)
+            if too_early(event.status, days_past(event, local_today(self.app.clock))):
+                unit = "day" if event.kind is EventKind.KAIZEN else "meeting"
+                self.too_early = f"Too early to read: no {unit} of it is over yet. So far it shows:"
         except UserError as error:
             self.notify(str(error), severity="error", markup=False)
             return
@@ -92,7 +105,7 @@ class MirrorScreen(Screen[None]):
 
     def _show(self) -> None:
         if self.mirror is not None:
-            self.query_one("#mirror-body", Static).update(render_mirror(self.mirror, theme_styles(self.app)))
+            self.query_one("#mirror-body", Static).update(render_mirror(self.mirror, theme_styles(self.app), self.too_early))
 
     def action_export(self) -> None:
         from facilitator.screens.export import ExportScreen, start_export

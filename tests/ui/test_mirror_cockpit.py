@@ -136,3 +136,19 @@ async def test_home_reads_a_blitz_in_its_first_day_as_too_early_then_reads_it_on
     assert await reading() == "too early"
     clock.advance(days=1)  # day 1 is over with nothing logged: now the mirror has something to say
     assert await reading() == "Task force!"
+
+
+async def test_the_mirror_of_a_blitz_in_its_first_day_says_it_is_too_early_instead_of_a_verdict(make_app, store, clock):
+    from facilitator.domain.event import Event, EventKind, EventStatus
+
+    blitz = store.events.add(Event(title="Line 2 changeover", kind=EventKind.KAIZEN, start_date=clock.now().date(),
+                                   days=3, status=EventStatus.RUNNING))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.push_screen(MirrorScreen(blitz.id))
+        await pilot.pause()
+        shown = rendered_text(app.screen.query_one("#mirror-body"))
+        assert "Too early to read: no day of it is over yet. So far it shows:" in shown
+        assert "Reads as" not in shown
+        assert "Aims" in shown  # what has been recorded so far is still laid out, element by element
