@@ -135,7 +135,7 @@ def _target(row: Row) -> None:
 
 def _session(row: Row) -> None:
     from facilitator.domain.agenda import SessionForm
-    from facilitator.storage.agenda import _session as session_from_row
+    from facilitator.storage.agenda import session_from_row
 
     session = session_from_row(row)
     SessionForm.from_session(session).apply(session)

@@ -31,13 +31,13 @@ class AgendaRepository:
             rows = self.db.query(
                 "select * from sessions where event_id = ? and day = ? order by position", [event_id, day]
             )
-        return [_session(row) for row in rows]
+        return [session_from_row(row) for row in rows]
 
     def get(self, session_id: str) -> Session:
         rows = list(self.db.query("select * from sessions where id = ?", [session_id]))
         if not rows:
             raise NotFound(f"No session with id {session_id}.")
-        return _session(rows[0])
+        return session_from_row(rows[0])
 
     def has_log(self, session_id: str) -> bool:
         """Whether the session has timer entries (it was started, skipped, extended or re-planned)."""
@@ -183,7 +183,7 @@ def _hhmm(value: time | None) -> str | None:
     return value.strftime("%H:%M") if value else None
 
 
-def _session(row: dict[str, Any]) -> Session:
+def session_from_row(row: dict[str, Any]) -> Session:
     fixed = row["fixed_start"]
     return Session(
         id=row["id"],
