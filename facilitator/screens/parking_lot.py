@@ -19,6 +19,9 @@ from facilitator.messages import DatabaseChanged
 from facilitator.widgets.footer import Footer
 
 _EMPTY = "The parking lot is empty. Park an item with d (quick capture), verdict p."
+# The short columns, at the width of their longest value ("d3 14:05", "facilitator", "carried").
+_FIXED = (("Parked", "when", 8), ("By", "by", 11), ("Debrief", "debrief", 7))
+_SUBJECT_MIN = 12
 
 
 class ParkingLotScreen(ModalScreen[None]):
@@ -59,11 +62,21 @@ class ParkingLotScreen(ModalScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        # The item, the one long column, goes last: a long subject then runs off the edge, not the marker.
-        for label, key in (("Parked", "when"), ("By", "by"), ("Debrief", "debrief"), ("Item", "subject")):
-            table.add_column(label, key=key)
         self.refresh_items()
+
+    def on_resize(self) -> None:
+        self.refresh_items()
+
+    def _fit_columns(self, table: DataTable) -> None:
+        """The item, the one long column, goes last and takes the width left, so a long subject ends in an
+        ellipsis inside the frame instead of running off its edge at 80 columns."""
+        width = table.size.width or self.query_one(Vertical).size.width or self.app.size.width
+        padding = 2 * table.cell_padding * (len(_FIXED) + 1)
+        subject = max(_SUBJECT_MIN, width - sum(w for _, _, w in _FIXED) - padding - 1)  # 1: the scrollbar's room
+        table.clear(columns=True)
+        for label, key, fixed in _FIXED:
+            table.add_column(label, key=key, width=fixed)
+        table.add_column("Item", key="subject", width=subject)
 
     def on_database_changed(self, message: DatabaseChanged) -> None:
         # Items parked or resolved elsewhere; under a dialog of its own, it catches up when shown again.
@@ -84,7 +97,7 @@ class ParkingLotScreen(ModalScreen[None]):
         table = self.query_one(DataTable)
         keep = table.cursor_row
         items = self.app.store.decisions.parked(self.event_id)
-        table.clear()
+        self._fit_columns(table)
         for item in items:
             table.add_row(
                 Text(f"d{item.day} {local_time(item.decided_at):%H:%M}", no_wrap=True),

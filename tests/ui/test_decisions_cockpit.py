@@ -241,6 +241,25 @@ async def test_parking_lot_resolves_and_carries(make_app, store, clock):
     assert [item.carried_to_debrief for item in store.decisions.parked(event.id)] == [True]
 
 
+async def test_a_long_parked_item_ends_in_an_ellipsis_inside_the_parking_lot_at_80_columns(make_app, store, clock):
+    event = _blitz(store)
+    subject = "Relocate the light curtain on the die-side of press 4 so the setter can reach the clamps"
+    store.decisions.capture(event.id, DecisionDraft(subject, "parked", "facilitator"), day=2)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_event(app, pilot, event.id)
+        await pilot.press("P")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        shown = "".join(segment.text for segment in table.render_line(1))  # the first item's row
+        assert "…" in shown and "Relocate the light curtain" in shown
+        assert table.virtual_size.width <= table.scrollable_content_region.width  # nothing runs off the edge
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        wider = "".join(segment.text for segment in table.render_line(1))
+        assert "so the setter" in wider and "so the setter" not in shown  # a wider frame shows more of it
+
+
 async def test_long_log_loads_page_by_page(make_app, store, clock, monkeypatch):
     import facilitator.widgets.decision_log as log_module
 
