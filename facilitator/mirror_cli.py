@@ -8,9 +8,11 @@ from facilitator.domain.mirror import Mirror
 from facilitator.storage.store import Store
 
 
-def mirror_lines(mirror: Mirror) -> list[str]:
-    """The mirror as plain text: one block per element, then what would change the reading."""
-    lines = [mirror.summary, ""]
+def mirror_lines(mirror: Mirror, too_early: str = "") -> list[str]:
+    """The mirror as plain text: one block per element, then what would change the reading.
+
+    ``too_early`` stands in for the overall reading of an event none of whose days is over yet."""
+    lines = [too_early or mirror.summary, ""]
     width = max(len(row.element.label) for row in mirror.rows)
     for row in mirror.rows:
         lines.append(f"{row.element.label:<{width}}  {row.closest.label:<15}  {row.measured}")
@@ -23,13 +25,17 @@ def mirror_lines(mirror: Mirror) -> list[str]:
 
 
 def profile(store: Store, event_ref: str, as_json: bool) -> str:
-    from facilitator.storage.mirror import event_mirror
+    from facilitator.domain.clock import local_today
+    from facilitator.domain.mirror import too_early, too_early_words
+    from facilitator.storage.mirror import days_past, event_mirror
 
     event = store.events.resolve(event_ref)
     found = event_mirror(store, event)
+    early = too_early(event.status, days_past(event, local_today(store.clock)))
     if as_json:
-        return json.dumps(found.as_json(), indent=2, ensure_ascii=False)
-    return "\n".join([f"{event.title} ({event.kind.label})", *mirror_lines(found)])
+        return json.dumps({**found.as_json(), "too_early": early}, indent=2, ensure_ascii=False)
+    words = too_early_words(event.kind) if early else ""
+    return "\n".join([f"{event.title} ({event.kind.label})", *mirror_lines(found, words)])
 
 
 def sustain(store: Store, as_json: bool, slip_share: int) -> str:

@@ -329,6 +329,12 @@ def too_early(status: EventStatus, days_past: int) -> bool:
     return status is not EventStatus.DONE and days_past == 0
 
 
+def too_early_words(kind: EventKind) -> str:
+    """What stands in for the overall reading while ``too_early`` holds; the elements follow it."""
+    unit = "day" if kind is EventKind.KAIZEN else "meeting"
+    return f"Too early to read: no {unit} of it is over yet. So far it shows:"
+
+
 def drift(facts: MirrorFacts, *, days_past: int) -> str:
     """One nudge when a running event drifts from its own kind, else empty.
 

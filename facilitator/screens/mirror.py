@@ -17,8 +17,7 @@ from textual.widgets import Header, Static
 
 from facilitator.domain.clock import local_today
 from facilitator.domain.errors import UserError
-from facilitator.domain.event import EventKind
-from facilitator.domain.mirror import Column, Mirror, too_early
+from facilitator.domain.mirror import Column, Mirror, too_early, too_early_words
 from facilitator.widgets.footer import Footer
 from facilitator.widgets.theme_styles import theme_styles
 
@@ -93,8 +92,7 @@ class MirrorScreen(Screen[None]):
             event = self.app.store.events.get(self.event_id)
             self.mirror = event_mirror(self.app.store, event)
             if too_early(event.status, days_past(event, local_today(self.app.clock))):
-                unit = "day" if event.kind is EventKind.KAIZEN else "meeting"
-                self.too_early = f"Too early to read: no {unit} of it is over yet. So far it shows:"
+                self.too_early = too_early_words(event.kind)
         except UserError as error:
             self.notify(str(error), severity="error", markup=False)
             return

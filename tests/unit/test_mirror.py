@@ -67,6 +67,7 @@ def test_profile_command_prints_text_and_json(tmp_path, store):
     assert all(set(row) == {"element", "measured", "closest", "reading"} for row in data["rows"])
     text = runner.invoke(cli, ["--db", str(store.path), "profile", event.id[:8]], catch_exceptions=False)
     assert "Reads as Task force" in text.output and "What would make it read as Kaizen event:" in text.output
+    assert data["too_early"] is False  # a done event is read whatever its dates
     missing = runner.invoke(cli, ["--db", str(store.path), "profile", "zzz"])
     assert missing.exit_code == 1 and "No event with id 'zzz'" in missing.stderr
 
@@ -162,3 +163,17 @@ def test_an_event_is_too_early_to_read_until_one_of_its_days_is_over_or_it_is_do
     assert not too_early(EventStatus.RUNNING, 1)
     assert not too_early(EventStatus.PLANNED, 2)  # its dates went by unstarted: that is worth reading too
     assert not too_early(EventStatus.DONE, 0)
+
+
+def test_profile_of_an_action_learning_set_before_its_first_meeting_is_over_says_it_is_too_early(store):
+    from facilitator.domain.clock import SystemClock, local_today
+
+    # The command reads the system clock: the set's first meeting is today, so none of its meetings is over.
+    event = store.events.add(Event(title="Onboarding set", kind=EventKind.ACTION_LEARNING,
+                                   start_date=local_today(SystemClock()), days=4, status=EventStatus.RUNNING))
+    runner = CliRunner()
+    text = runner.invoke(cli, ["--db", str(store.path), "profile", event.id[:8]], catch_exceptions=False).output
+    assert text.splitlines()[1] == "Too early to read: no meeting of it is over yet. So far it shows:"
+    assert "Reads as" not in text and "Reflection" in text
+    data = json.loads(runner.invoke(cli, ["--db", str(store.path), "profile", event.id[:8], "--json"]).output)
+    assert data["too_early"] is True and len(data["rows"]) == 6
