@@ -119,11 +119,11 @@ class TimerBar(Widget):
     TimerBar #timer-text { width: 1fr; height: 3; }
     TimerBar #timer-line { height: 1; }
     TimerBar #timer-status { width: 10; text-style: bold; color: $text-muted; }
-    TimerBar #timer-title { width: 1fr; text-style: bold; }
+    TimerBar #timer-title { width: 1fr; text-style: bold; text-wrap: nowrap; text-overflow: ellipsis; }
     TimerBar #timer-countdown { width: auto; min-width: 14; height: 3; margin-left: 2; text-style: bold; }
     TimerBar #timer-progress { height: 1; }
     TimerBar #timer-foot { height: 1; }
-    TimerBar #timer-next { width: 1fr; height: 1; color: $text-muted; }
+    TimerBar #timer-next { width: 1fr; height: 1; color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis; }
     TimerBar #timer-keys { width: auto; height: 1; color: $text-muted; }
     TimerBar.-running #timer-status { color: $success; }
     TimerBar.-warning #timer-status, TimerBar.-warning #timer-countdown { color: $warning; }

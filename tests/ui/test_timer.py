@@ -348,3 +348,17 @@ async def test_sessions_added_one_after_another_keep_the_order_typed(make_app, s
         assert [s.title for s in store.agenda.sessions(event.id, 1)] == ["Kick-off", "Gemba walk", "Lunch"]
         table = screen.query_one("#agenda-table", DataTable)
         assert [str(table.get_row_at(index)[1]) for index in range(table.row_count)] == ["Kick-off", "Gemba walk", "Lunch"]
+
+
+async def test_a_long_next_line_ends_in_an_ellipsis_at_80_columns(make_app, store, clock):
+    event = store.events.add(Event(title="Onboarding set", kind=EventKind.ACTION_LEARNING, start_date=date(2026, 11, 25),
+                                   days=4, status=EventStatus.RUNNING))
+    store.agenda.add(event.id, 1, "Check-in and actions from last meeting", "set_meeting", 15)
+    store.agenda.add(event.id, 1, "Problem presented by the presenter, questions from the set", "set_meeting", 45)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_event(app, pilot, event)
+        line = screen.query_one("#timer-next", Static)
+        shown = "".join(segment.text for segment in line.render_line(0)).rstrip()
+        assert shown.startswith("space starts it (15m)   Then: Problem presented by")
+        assert shown.endswith("…")  # cut where the bar ends, and seen to be cut
