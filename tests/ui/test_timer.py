@@ -31,6 +31,15 @@ def add_blitz(store):
     return event, sessions
 
 
+def add_set(store, first: str, second: str) -> Event:
+    """A running Action Learning set whose first meeting holds two sessions, 15 and 45 minutes long."""
+    event = store.events.add(Event(title="Set", kind=EventKind.ACTION_LEARNING, start_date=date(2026, 11, 25),
+                                   days=3, status=EventStatus.RUNNING))
+    store.agenda.add(event.id, 1, first, "set_meeting", 15)
+    store.agenda.add(event.id, 1, second, "set_meeting", 45)
+    return event
+
+
 async def open_event(app, pilot, event) -> EventScreen:
     await pilot.pause()
     app.push_screen(EventScreen(event.id))
@@ -268,10 +277,7 @@ async def test_next_in_an_action_learning_set_reaches_the_reflection_area(make_a
     """The SessionFinished message from `n` reaches the event screen, where reflection listens."""
     from facilitator.screens.reflection import ReflectionScreen
 
-    event = store.events.add(Event(title="Set", kind=EventKind.ACTION_LEARNING, start_date=date(2026, 11, 25),
-                                   days=3, status=EventStatus.RUNNING))
-    store.agenda.add(event.id, 1, "Problem presented", "set_meeting", 15)
-    store.agenda.add(event.id, 1, "Questioning", "set_meeting", 45)
+    event = add_set(store, "Problem presented", "Questioning")
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await open_event(app, pilot, event)
@@ -351,10 +357,7 @@ async def test_sessions_added_one_after_another_keep_the_order_typed(make_app, s
 
 
 async def test_a_long_next_line_ends_in_an_ellipsis_at_80_columns(make_app, store, clock):
-    event = store.events.add(Event(title="Onboarding set", kind=EventKind.ACTION_LEARNING, start_date=date(2026, 11, 25),
-                                   days=4, status=EventStatus.RUNNING))
-    store.agenda.add(event.id, 1, "Check-in and actions from last meeting", "set_meeting", 15)
-    store.agenda.add(event.id, 1, "Problem presented by the presenter, questions from the set", "set_meeting", 45)
+    event = add_set(store, "Check-in and actions from last meeting", "Problem presented by the presenter, questions from the set")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_event(app, pilot, event)
