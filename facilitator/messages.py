@@ -8,10 +8,15 @@ each other's widgets.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from facilitator.storage.changes import Changes
+
+if TYPE_CHECKING:
+    from facilitator.domain.causes import Category, Cause
+    from facilitator.domain.countermeasures import Countermeasure
 
 
 @dataclass
@@ -79,3 +84,23 @@ class DatabaseChanged(Message, bubble=False):
     """
 
     changes: Changes
+
+
+# The two asks below are here, not nested in their widgets, so the event screen can listen for them
+# without importing the causes and fixes areas, which it builds only when they are first needed.
+@dataclass
+class CauseChangeAsked(Message):
+    """A causes key asked for a change: ``action`` on ``cause`` (the highlighted record), on ``problem``'s ``bone``."""
+
+    action: str
+    cause: Cause | None
+    problem: Cause | None
+    bone: Category
+
+
+@dataclass
+class CountermeasureAsked(Message):
+    """The facilitator asked to ``what`` (add, edit, vote, choose, drop, grid) on ``item``."""
+
+    what: str
+    item: Countermeasure | None

@@ -1,6 +1,6 @@
 """What the causes keys do on the event screen: problems, causes, whys, votes, verification, root causes.
 
-The causes tab posts :class:`CausesView.Act`; this opens the dialog, commits through the repository
+The causes tab posts :class:`CauseChangeAsked`; this opens the dialog, commits through the repository
 (stamped with the day and the running session, as decisions are) and only then shows the result in the
 tab, with the new or changed record selected.
 """
@@ -14,6 +14,7 @@ from textual.screen import Screen
 from facilitator.domain.causes import Cause, CauseKind, CauseTree, Verification, target_gap
 from facilitator.domain.errors import UserError
 from facilitator.domain.event import Event
+from facilitator.messages import CauseChangeAsked
 from facilitator.render.causes import fit
 from facilitator.screens.decision_flow import capture_context
 from facilitator.widgets.causes_view import WHYS, CausesView
@@ -53,7 +54,7 @@ def _in_sight(screen: Screen, view: CausesView) -> bool:
     return any(areas.active == "causes" for areas in screen.query(TabbedContent)) and view.is_mounted
 
 
-def act(screen: Screen, event: Event, message: CausesView.Act) -> None:
+def act(screen: Screen, event: Event, message: CauseChangeAsked) -> None:
     handler = _ACTIONS.get(message.action)
     if handler is not None:
         handler(screen, event, message)
@@ -76,7 +77,7 @@ def _prompt(screen: Screen, title: str, label: str, save: Callable[[str], Cause]
     screen.app.push_screen(TextPromptScreen(title, label, value, save), done)
 
 
-def _new_problem(screen: Screen, event: Event, message: CausesView.Act) -> None:
+def _new_problem(screen: Screen, event: Event, message: CauseChangeAsked) -> None:
     choices = [("charter", f"c  The charter's problem: {fit(event.problem, 60)}" if event.problem.strip()
                 else "c  The charter's problem (none written yet)")]
     for number, target in enumerate(event.targets[:9], start=1):
@@ -103,7 +104,7 @@ def _new_problem(screen: Screen, event: Event, message: CausesView.Act) -> None:
     screen.app.push_screen(ProblemSourceScreen(choices), chosen)
 
 
-def _add_cause(screen: Screen, event: Event, message: CausesView.Act) -> None:
+def _add_cause(screen: Screen, event: Event, message: CauseChangeAsked) -> None:
     problem = message.problem
     if problem is None:
         screen.notify("Start from a problem first: N.", severity="warning", markup=False)
@@ -116,7 +117,7 @@ def _add_cause(screen: Screen, event: Event, message: CausesView.Act) -> None:
     _prompt(screen, f"A cause on the {bone.label.lower()} bone", f"Problem: {fit(problem.text, 60)}", save, event=event)
 
 
-def _add_sub_cause(screen: Screen, event: Event, message: CausesView.Act) -> None:
+def _add_sub_cause(screen: Screen, event: Event, message: CauseChangeAsked) -> None:
     cause = message.cause
     if cause is None or cause.kind is not CauseKind.CAUSE:
         screen.notify("Highlight a fishbone cause to add a sub-cause under it.", severity="warning", markup=False)
@@ -128,7 +129,7 @@ def _add_sub_cause(screen: Screen, event: Event, message: CausesView.Act) -> Non
     _prompt(screen, "A sub-cause", f"Under: {fit(cause.text, 60)}", save, event=event)
 
 
-def _add_why(screen: Screen, event: Event, message: CausesView.Act) -> None:
+def _add_why(screen: Screen, event: Event, message: CauseChangeAsked) -> None:
     parent = message.cause
     if parent is None and isinstance(message.problem, Cause):
         parent = message.problem
@@ -144,8 +145,8 @@ def _add_why(screen: Screen, event: Event, message: CausesView.Act) -> None:
     _prompt(screen, f"Why {number}?", f"Why: {fit(parent.text, 64)}", save, mode=WHYS, event=event)
 
 
-def _vote(step: int) -> Callable[[Screen, Event, CausesView.Act], None]:
-    def vote(screen: Screen, event: Event, message: CausesView.Act) -> None:
+def _vote(step: int) -> Callable[[Screen, Event, CauseChangeAsked], None]:
+    def vote(screen: Screen, event: Event, message: CauseChangeAsked) -> None:
         cause = message.cause
         if cause is None or cause.kind is CauseKind.PROBLEM:
             screen.notify("Highlight a cause to vote on it.", severity="warning", markup=False)
@@ -166,7 +167,7 @@ def _change(screen: Screen, event: Event, change: Callable[[], Cause], say: Call
         screen.notify(say(changed), markup=False)
 
 
-def _root(screen: Screen, event: Event, message: CausesView.Act) -> None:
+def _root(screen: Screen, event: Event, message: CauseChangeAsked) -> None:
     cause = message.cause
     if cause is None:
         return
@@ -174,7 +175,7 @@ def _root(screen: Screen, event: Event, message: CausesView.Act) -> None:
             lambda c: f"{'Root cause' if c.is_root else 'No longer a root cause'}: {fit(c.text, 50)}")
 
 
-def _verify(screen: Screen, event: Event, message: CausesView.Act) -> None:
+def _verify(screen: Screen, event: Event, message: CauseChangeAsked) -> None:
     cause = message.cause
     if cause is None:
         return
@@ -193,7 +194,7 @@ def _verify(screen: Screen, event: Event, message: CausesView.Act) -> None:
     screen.app.push_screen(VerifyCauseScreen(cause, accept), done)
 
 
-def _edit(screen: Screen, event: Event, message: CausesView.Act) -> None:
+def _edit(screen: Screen, event: Event, message: CauseChangeAsked) -> None:
     cause = message.cause
     if cause is None:
         return
@@ -201,7 +202,7 @@ def _edit(screen: Screen, event: Event, message: CausesView.Act) -> None:
             cause.text, event=event)
 
 
-def _delete(screen: Screen, event: Event, message: CausesView.Act) -> None:
+def _delete(screen: Screen, event: Event, message: CauseChangeAsked) -> None:
     cause = message.cause
     if cause is None:
         return
@@ -224,7 +225,7 @@ def _delete(screen: Screen, event: Event, message: CausesView.Act) -> None:
     screen.app.push_screen(AgendaChoiceScreen("Remove", body, [("keep", "Keep it"), ("remove", "Remove it")]), chosen)
 
 
-_ACTIONS: dict[str, Callable[[Screen, Event, CausesView.Act], None]] = {
+_ACTIONS: dict[str, Callable[[Screen, Event, CauseChangeAsked], None]] = {
     "problem": _new_problem,
     "cause": _add_cause,
     "sub": _add_sub_cause,

@@ -1,6 +1,6 @@
 """What the countermeasure keys do on the event screen: propose, edit, give dots, choose, drop.
 
-The table only asks (CountermeasureTable.Asked); here each ask opens its dialog, and the dialog's
+The table only asks (CountermeasureAsked); here each ask opens its dialog, and the dialog's
 ``accept`` commits before it closes. Choosing and dropping go through the decision log, so the log, its
 digests and the parking lot follow; a chosen one's follow-up lands in the newspaper.
 """

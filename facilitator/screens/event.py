@@ -11,37 +11,36 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widget import Widget
-from textual.widgets import DataTable, Input, Select, TabbedContent, TabPane, TextArea
+from textual.widgets import DataTable, Input, TabbedContent, TabPane
 
 from facilitator.domain.clock import local_today
 from facilitator.domain.display import visible
 from facilitator.domain.errors import UserError
 from facilitator.domain.event import Event, EventStatus
-from facilitator.messages import DatabaseChanged, DayStarted, DecisionLogBroken, DecisionLogged, EventChanged, SessionFinished
-from facilitator.screens import causes_flow, countermeasure_flow, decision_flow, followup_flow, mirror_flow, people_flow
+from facilitator.domain.timer import AgendaState
+from facilitator.messages import (
+    CauseChangeAsked, CountermeasureAsked, DatabaseChanged, DayStarted, DecisionLogBroken, DecisionLogged, EventChanged,
+    SessionFinished,
+)
+from facilitator.screens import decision_flow, followup_flow, mirror_flow
+from facilitator.screens.event_areas import AREAS, TITLES, area_widgets, takes_area_focus
 from facilitator.screens.timer_controls import TIMER_BINDINGS, TimerControls
-from facilitator.widgets.agenda_view import AgendaView
-from facilitator.widgets.causes_view import CausesView
 from facilitator.widgets.charter_view import CharterView
-from facilitator.widgets.countermeasure_area import CountermeasureArea
-from facilitator.widgets.countermeasure_table import CountermeasureTable
 from facilitator.widgets.day_notice import DayNotice
 from facilitator.widgets.decision_insights import DecisionInsights
 from facilitator.widgets.decision_log import DecisionLog
-from facilitator.widgets.followup_area import FollowUpArea
-from facilitator.widgets.item_evidence import ItemEvidence
 from facilitator.widgets.key_bar import KeyBar
 from facilitator.widgets.mirror_nudge import MirrorNudge
 from facilitator.widgets.parking_count import ParkingCount
-from facilitator.widgets.reflection_history import ReflectionHistory
 from facilitator.widgets.timer_bar import TimerBar
 
 if TYPE_CHECKING:
     from facilitator.screens.reflection_flow import ReflectionFlow
 
 # What only a key opens (the charter form, export, help, projector, reflection, changes from elsewhere) is
-# imported when it first opens, not above: the event's first paint needs none of it (about 30 ms).
+# imported when it first opens, not above: the event's first paint needs none of it (about 30 ms). So are
+# the widgets and flows of the areas built later (agenda, reflection, follow-up, causes, fixes), when the
+# area is built or its key first used (another 35 ms); tests/unit/test_event_imports.py holds both to it.
 
 _NEXT_STATUS = {
     EventStatus.PLANNED: EventStatus.RUNNING,
@@ -97,28 +96,36 @@ class EventScreen(TimerControls, Screen[None]):
 
     async def area_ready(self, tab: str) -> None:
         """Build the area ``tab`` (once) and return when its widgets are mounted and show the event as it is."""
-        if tab in self._built or tab not in _TITLES:
+        if tab in self._built or tab not in TITLES:
             return
         if tab not in self._building:
             self._building[tab] = asyncio.ensure_future(self._build_area(tab))
         await asyncio.shield(self._building[tab])
 
     async def _build_area(self, tab: str) -> None:
-        await self.query_one(f"#{tab}", TabPane).mount_all(_area_widgets(tab, self.event_id))
+        await self.query_one(f"#{tab}", TabPane).mount_all(area_widgets(tab, self.event_id))
         self._built.add(tab)
-        event = self.event
         # Mounted now, so it shows the event as it is now (a change in between reached only the built areas).
         if tab == "agenda":
             self.reload_timer()  # the sessions and their clocks
-        elif event is not None and tab == "followup":
+        elif self.event is not None:
+            self._show_area(tab, self.event)
+
+    def _show_area(self, tab: str, event: Event) -> None:
+        """(Re)read the event into a built area that shows it as a whole (the agenda follows the timer)."""
+        if tab == "followup":
             followup_flow.show_event(self, event)
-        elif event is not None and tab == "causes":
+        elif tab == "causes":
+            from facilitator.screens import causes_flow
+
             causes_flow.show(self, event, hidden=True)
-        elif event is not None and tab == "countermeasures":
+        elif tab == "countermeasures":
+            from facilitator.screens import countermeasure_flow
+
             countermeasure_flow.show_event(self, event)
 
     async def all_areas_ready(self) -> None:
-        for tab, _title in _AREAS:
+        for tab, _title in AREAS:
             await self.area_ready(tab)
 
     def compose(self) -> ComposeResult:
@@ -137,7 +144,7 @@ class EventScreen(TimerControls, Screen[None]):
             # The other areas are built the first time they are needed (shown, or a key that works in them):
             # their widgets and styles cost several times the charter's, and the event opens on the charter.
             # The decision log is built at once: it checks the log's seals, whose alarm shows in every area.
-            for tab, title in _AREAS[1:]:
+            for tab, title in AREAS[1:]:
                 if tab == "decisions":
                     with TabPane(title, id=tab):
                         yield DecisionLog(self.event_id, id="decision-log")
@@ -170,10 +177,17 @@ class EventScreen(TimerControls, Screen[None]):
         self.sub_title = f"{event.kind.label} - {event.status.value}"
         self.query_one(CharterView).event = event
         decision_flow.show_event(self, event)
-        followup_flow.show_event(self, event)
-        causes_flow.show(self, event, hidden=True)
-        countermeasure_flow.show_event(self, event)
+        for tab in ("followup", "causes", "countermeasures"):
+            if tab in self._built:  # an area not built yet reads the event when it is
+                self._show_area(tab, event)
         mirror_flow.refresh(self, event)
+
+    def show_agenda(self, state: AgendaState, event: Event) -> None:
+        if "agenda" in self._built:  # not built yet: it reads the timer when it is
+            from facilitator.widgets.agenda_view import AgendaView
+
+            for view in self.query(AgendaView):
+                view.show(state, event)
 
     async def action_key_help(self) -> None:
         from facilitator.screens.key_help import KeyHelpScreen, key_groups
@@ -203,7 +217,7 @@ class EventScreen(TimerControls, Screen[None]):
         # Focus the area's list in the same turn: a key typed right after the digit (6 then N) must find it,
         # not an unfocused screen that drops it. After the refresh, the focus chain has the last word.
         pane = self.query_one(f"#{tab}", TabPane)
-        first = next((w for w in pane.query("*") if _takes_area_focus(w, pane)), None)
+        first = next((w for w in pane.query("*") if takes_area_focus(w, pane)), None)
         if first is not None:
             first.focus(scroll_visible=False)
         self.call_after_refresh(self._focus_area, tab)
@@ -213,7 +227,7 @@ class EventScreen(TimerControls, Screen[None]):
         if self.focused is not None:
             return
         pane = self.query_one(f"#{tab}", TabPane)
-        target = next((w for w in self.focus_chain if pane in w.ancestors and _takes_area_focus(w, pane)), None)
+        target = next((w for w in self.focus_chain if pane in w.ancestors and takes_area_focus(w, pane)), None)
         if target is not None:
             target.focus()
 
@@ -262,10 +276,16 @@ class EventScreen(TimerControls, Screen[None]):
         return ReflectionFlow(self, on_done=self._reflections_changed)
 
     def _reflections_changed(self) -> None:
-        for history in self.query(ReflectionHistory):  # once its area is built
-            history.refresh_history()
-        for view in self.query(AgendaView):  # its "reflection owed" markers
-            view.refresh_view()
+        if "reflection" in self._built:
+            from facilitator.widgets.reflection_history import ReflectionHistory
+
+            for history in self.query(ReflectionHistory):
+                history.refresh_history()
+        if "agenda" in self._built:  # its "reflection owed" markers
+            from facilitator.widgets.agenda_view import AgendaView
+
+            for view in self.query(AgendaView):
+                view.refresh_view()
         mirror_flow.refresh(self, self.event)
 
     def action_reflect(self) -> None:
@@ -293,15 +313,22 @@ class EventScreen(TimerControls, Screen[None]):
 
     async def action_take_attendance(self) -> None:
         await self.area_ready("agenda")
+        from facilitator.screens import people_flow
+
         people_flow.take_attendance(self, self.event)
 
     async def action_attach_evidence(self) -> None:
         await self.area_ready("agenda")
+        from facilitator.screens import people_flow
+
         people_flow.attach_evidence(self, self.event)
 
     @on(DataTable.RowHighlighted)
     def _row_highlighted(self, message: DataTable.RowHighlighted) -> None:
-        people_flow.highlighted(self, self.event, message)
+        if "agenda" in self._built:  # the line under the agenda follows its highlighted session
+            from facilitator.screens import people_flow
+
+            people_flow.highlighted(self, self.event, message)
 
     def action_method_mirror(self) -> None:
         mirror_flow.open_mirror(self, self.event)
@@ -341,45 +368,26 @@ class EventScreen(TimerControls, Screen[None]):
 
     @on(TabbedContent.TabActivated)
     async def _tab_shown(self, message: TabbedContent.TabActivated) -> None:
-        await self.area_ready(message.pane.id or "")  # a tab clicked with the mouse: built as it shows
-        causes_flow.tab_shown(self, self.event, message.pane.id or "")
-        followup_flow.tab_shown(self, message.pane.id or "")
+        tab = message.pane.id or ""
+        await self.area_ready(tab)  # a tab clicked with the mouse: built as it shows
+        if tab == "causes":
+            from facilitator.screens import causes_flow
 
-    @on(CausesView.Act)
-    def _causes_act(self, message: CausesView.Act) -> None:
+            causes_flow.tab_shown(self, self.event, tab)
+        followup_flow.tab_shown(self, tab)
+
+    @on(CauseChangeAsked)
+    def _causes_act(self, message: CauseChangeAsked) -> None:
+        from facilitator.screens import causes_flow
+
         causes_flow.act(self, self.event, message)
 
     @on(DecisionLog.Opened)
     def _decision_opened(self, message: DecisionLog.Opened) -> None:
         decision_flow.open_history(self, self.event, message.decision_id)
 
-    @on(CountermeasureTable.Asked)
-    def _countermeasure_asked(self, message: CountermeasureTable.Asked) -> None:
+    @on(CountermeasureAsked)
+    def _countermeasure_asked(self, message: CountermeasureAsked) -> None:
+        from facilitator.screens import countermeasure_flow
+
         countermeasure_flow.ask(self, self.event, message.what, message.item)
-
-
-_AREAS = (
-    ("charter", "1 Charter"), ("agenda", "2 Agenda"), ("decisions", "3 Decisions"), ("reflection", "4 Reflection"),
-    ("followup", "5 Follow-up"), ("causes", "6 Causes"), ("countermeasures", "7 Fixes"),
-)
-_TITLES = dict(_AREAS)
-
-
-def _area_widgets(tab: str, event_id: str) -> list[Widget]:
-    """The widgets of an area built after the screen mounted (the charter and the log are in compose)."""
-    if tab == "agenda":
-        return [AgendaView(id="agenda-view"), ItemEvidence(id="session-people")]
-    if tab == "reflection":
-        return [ReflectionHistory(event_id, id="reflection-history")]
-    if tab == "followup":
-        return [FollowUpArea(id="followup-area")]
-    if tab == "causes":
-        return [CausesView(id="causes-view")]
-    return [CountermeasureArea(id="countermeasure-area")]
-
-
-def _takes_area_focus(widget, pane: TabPane) -> bool:
-    """A list or view of the pane that shows once the pane does (not a field, not a hidden sub-view)."""
-    if not widget.can_focus or isinstance(widget, (Input, TextArea, Select)) or not widget.display:
-        return False
-    return all(node.display for node in widget.ancestors if node is not pane and pane in node.ancestors)

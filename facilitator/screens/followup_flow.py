@@ -6,6 +6,7 @@ Kept here so the shared event screen only needs one call per key.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 
@@ -14,22 +15,33 @@ from facilitator.domain.event import Event
 from facilitator.messages import DayStarted
 from facilitator.widgets.day_notice import DayNotice
 from facilitator.widgets.earlier_followups import day_notice
-from facilitator.widgets.followup_area import FollowUpArea
+
+if TYPE_CHECKING:
+    from textual.css.query import DOMQuery
+
+    from facilitator.widgets.followup_area import FollowUpArea
 
 # The dialogs are imported where they open, not above: the event screen's first paint needs none of them.
 
 
+def _areas(screen: Screen) -> DOMQuery[FollowUpArea]:
+    """The screen's follow-up area: none until it is first needed, and its module is imported only then."""
+    from facilitator.widgets.followup_area import FollowUpArea
+
+    return screen.query(FollowUpArea)
+
+
 def show_event(screen: Screen, event: Event) -> None:
-    for area in screen.query(FollowUpArea):  # none until the area is first needed; it loads then
+    for area in _areas(screen):  # none until the area is first needed; it loads then
         area.load(event)
 
 
 def add_followup(screen: Screen) -> None:
-    screen.query_one(FollowUpArea).add_followup()
+    _areas(screen).first().add_followup()
 
 
 def record_measurement(screen: Screen) -> None:
-    screen.query_one(FollowUpArea).record_measurement()
+    _areas(screen).first().record_measurement()
 
 
 def open_report_out(screen: Screen, event: Event | None) -> None:
@@ -54,7 +66,7 @@ def new_day(screen: Screen, event: Event | None, seen: date) -> date:
     have the screen say what is open. Returns today's date, the next call's ``seen``."""
     today = local_today(screen.app.clock)
     if today != seen and event is not None:
-        for area in screen.query(FollowUpArea):
+        for area in _areas(screen):
             area.reload()
         screen.post_message(DayStarted(day_notice(event, screen.app.store, today)))
     return today

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.binding import Binding
@@ -21,8 +22,10 @@ from facilitator.domain.timer import AgendaState
 from facilitator.messages import SessionFinished
 from facilitator.screens.text_prompt import TextPromptScreen
 from facilitator.storage.timer import TimerChange, TimerRepository
-from facilitator.widgets.agenda_view import AgendaView
 from facilitator.widgets.timer_bar import TimerBar
+
+if TYPE_CHECKING:
+    from facilitator.widgets.agenda_view import AgendaView
 
 MAX_EXTENSION_MINUTES = 4 * 60
 
@@ -64,8 +67,10 @@ class TimerControls:
         day = self.timer_day(event)
         for bar in self.query(TimerBar):  # type: ignore[attr-defined]
             bar.show(state, day)
-        for view in self.query(AgendaView):  # type: ignore[attr-defined]
-            view.show(state, event)
+        self.show_agenda(state, event)
+
+    def show_agenda(self, state: AgendaState, event: Event) -> None:
+        """Show the sessions and their clocks in the screen's agenda, where it has one (none here)."""
 
     def on_mount(self) -> None:
         self.reload_timer()

@@ -1,6 +1,6 @@
 """The causes tab: a fishbone (the diagram, then the picked bone's causes) or the 5 Whys tree, one at a time.
 
-The widget only shows and selects: each key that changes data posts :class:`CausesView.Act`, which the
+The widget only shows and selects: each key that changes data posts :class:`CauseChangeAsked`, which the
 event screen hands to ``screens/causes_flow.py`` (dialogs and storage); the flow then calls
 :meth:`show_tree` with the record to select. Everything shown is computed when the records arrive, so a
 redraw with hundreds of causes only slices lists; the lines in sight are turned into strips once per
@@ -17,12 +17,12 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
-from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
 from facilitator.domain.causes import Category, Cause, CauseKind, CauseTree
+from facilitator.messages import CauseChangeAsked
 from facilitator.render.causes import fishbone, fit, layout, marks_text, why_tree
 
 FISHBONE, WHYS = "fishbone", "whys"
@@ -80,15 +80,6 @@ class CausesView(Widget, can_focus=True):
     ]
 
     mode: reactive[str] = reactive(FISHBONE)
-
-    @dataclass
-    class Act(Message):
-        """A key asked for a change: ``action`` on ``cause`` (the highlighted record), on ``problem``'s ``bone``."""
-
-        action: str
-        cause: Cause | None
-        problem: Cause | None
-        bone: Category
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -221,7 +212,7 @@ class CausesView(Widget, can_focus=True):
         self.refresh()
 
     def action_act(self, action: str) -> None:
-        self.post_message(self.Act(action, self.selected, self.problem, self.bone))
+        self.post_message(CauseChangeAsked(action, self.selected, self.problem, self.bone))
 
     # Drawing -----------------------------------------------------------------------------------
     # A line is a few pieces, each a text and the component styles laid over it (bottom first). The same

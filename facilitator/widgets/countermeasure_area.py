@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from facilitator.domain.countermeasures import Countermeasure, members
 from facilitator.domain.event import Event
+from facilitator.messages import CountermeasureAsked
 from facilitator.widgets.countermeasure_grid import CountermeasureGrid
 from facilitator.widgets.countermeasure_table import QUICK_MARK, CountermeasureTable
 
@@ -79,8 +80,8 @@ class CountermeasureArea(Vertical):
         view = CountermeasureGrid if self.has_class("-grid") else CountermeasureTable
         self.query_one(view).focus()
 
-    @on(CountermeasureTable.Asked)
-    def _grid_asked(self, message: CountermeasureTable.Asked) -> None:
+    @on(CountermeasureAsked)
+    def _grid_asked(self, message: CountermeasureAsked) -> None:
         if message.what == "grid":  # showing, not a dialog: the area does it itself
             message.stop()
             self.toggle_grid()

@@ -9,11 +9,11 @@ from __future__ import annotations
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
-from textual.message import Message
 from textual.widgets import DataTable
 
 from facilitator.domain.countermeasures import Countermeasure, Status
 from facilitator.domain.display import visible
+from facilitator.messages import CountermeasureAsked
 from facilitator.widgets.row_key import key_under_cursor
 from facilitator.widgets.theme_styles import on_theme_change, theme_styles
 
@@ -104,12 +104,5 @@ class CountermeasureTable(DataTable):
         if item is None and what not in ("add", "grid"):
             self.notify("No countermeasure yet: press i to propose one.", severity="warning")
             return
-        self.post_message(self.Asked(what, item))
+        self.post_message(CountermeasureAsked(what, item))
 
-    class Asked(Message):
-        """The facilitator asked to ``what`` (add, edit, vote, choose, drop, grid) on ``item``."""
-
-        def __init__(self, what: str, item: Countermeasure | None) -> None:
-            super().__init__()
-            self.what = what
-            self.item = item
