@@ -7,7 +7,7 @@ loads only what its first frame shows (tests/unit/test_event_imports.py).
 from __future__ import annotations
 
 from textual.widget import Widget
-from textual.widgets import Input, Select, TabPane, TextArea
+from textual.widgets import TabPane
 
 AREAS = (
     ("charter", "1 Charter"), ("agenda", "2 Agenda"), ("decisions", "3 Decisions"), ("reflection", "4 Reflection"),
@@ -42,6 +42,10 @@ def area_widgets(tab: str, event_id: str) -> list[Widget]:
 
 def takes_area_focus(widget, pane: TabPane) -> bool:
     """A list or view of the pane that shows once the pane does (not a field, not a hidden sub-view)."""
+    # Imported as an area is first shown: the event's first frame holds no text area or select, and
+    # importing TextArea (its document model, its themes) costs about 5 ms of that frame.
+    from textual.widgets import Input, Select, TextArea
+
     if not widget.can_focus or isinstance(widget, (Input, TextArea, Select)) or not widget.display:
         return False
     return all(node.display for node in widget.ancestors if node is not pane and pane in node.ancestors)
