@@ -1,8 +1,9 @@
 """The causes tab at scale: opening the fishbone and the 5 Whys views with 500 causes vs an empty event.
 
 Run: .venv/bin/python bench/causes.py [N] [ROUNDS]
-Prints medians and ratios (N / empty); it asserts nothing. "open" is the causes tab coming into sight on an
-open event screen (what 6 does: the records read, the fishbone painted); "whys" and "fishbone" switch
+Prints medians and ratios (N / empty); it asserts nothing. "first" is the causes tab coming into sight for
+the first time on an open event screen (what the first 6 does: the area built, its records read, the
+fishbone painted); "open" is 6 again after another tab; "whys" and "fishbone" switch
 views (what v does) and paint; "reload" is a change from another process: the records read again and the
 view in sight (the 5 Whys) repainted. The order makes each v figure a view drawn from scratch: "whys" is
 the first 5 Whys view since the records were read, "fishbone" the first fishbone since they were read again
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import inspect
 import random
 import statistics
 import sys
@@ -48,7 +50,7 @@ from _summary import record  # bench/ is on the path when a bench runs
 
 ROUNDS = 20  # in two halves per size, taken in turn (empty, full, empty, full): load drift hits both
 WARM_UP = 3
-GOALS = {"open": "opens (6)", "fishbone": "fishbone (v)", "whys": "5 Whys (v)"}  # the views the 1.2x goal is about
+GOALS = {"first": "first shown (6)", "open": "shown again (6)", "fishbone": "fishbone (v)", "whys": "5 Whys (v)"}  # the views the 1.2x goal is about
 WORDS = "die cart clamp bolt shim press changeover crane tool crib gauge coil setter shift hinge pins".split()
 
 
@@ -105,7 +107,9 @@ async def _settled(app: _PaintingApp, pilot, action) -> float:
     frames = app.frames
     gc.collect()  # the garbage of earlier steps is not this action's cost; its own is (gc stays on)
     began = time.process_time()
-    action()
+    done = action()
+    if inspect.isawaitable(done):  # showing a tab builds its area the first time, in the key's own turn
+        await done
     await pilot.pause()
     spent = time.process_time() - began
     assert app.frames > frames, "the action painted nothing"
@@ -119,14 +123,18 @@ async def _measure(path: Path, n: int, rounds: int) -> dict[str, list[float]]:
         event = store.events.add(Event(title="Bench", kind=EventKind.KAIZEN, start_date=date(2026, 11, 23), days=5))
         _fill(store, event.id, n)
     app = _PaintingApp(store, settings=Settings())
-    figures: dict[str, list[float]] = {"open": [], "fishbone": [], "whys": [], "reload": []}
+    figures: dict[str, list[float]] = {"first": [], "open": [], "fishbone": [], "whys": [], "reload": []}
     async with app.run_test(size=(120, 40)) as pilot:
         for round_number in range(WARM_UP + rounds):
             app.push_screen(EventScreen(event.id))
             await pilot.pause()
             screen = app.screen
+            # What 6 does. The first 6 on an opened event also builds the causes area and reads its records
+            # (before the areas were built on demand, opening the event paid for that); 6 again only shows it.
+            measured = {"first": await _settled(app, pilot, lambda: screen.action_show_tab("causes"))}
             view = screen.query_one(CausesView)
-            measured = {"open": await _settled(app, pilot, lambda: screen.action_show_tab("causes"))}  # what 6 does
+            await _settled(app, pilot, lambda: screen.action_show_tab("charter"))
+            measured["open"] = await _settled(app, pilot, lambda: screen.action_show_tab("causes"))
             assert view.mode == "fishbone" and len(view.records.causes) == n
             measured["whys"] = await _settled(app, pilot, view.action_toggle_view)  # what v does
             assert view.mode == "whys"
