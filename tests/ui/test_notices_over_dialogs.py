@@ -63,20 +63,13 @@ async def test_the_reflection_that_next_opens_has_no_notice_over_its_answers(mak
     # "Finished ...; started ..." waited until the form closed instead of covering the first answer.
     from textual.widgets import TextArea
 
-    from facilitator.screens.reflection import ReflectionScreen
-    from tests.ui.test_reflection import set_with_check_in
+    from tests.ui.test_reflection import finish_check_in_with_next, set_with_check_in
 
     event, _ = set_with_check_in(store)
     app = make_app()
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         screen = await open_event(app, pilot, event.id)
-        await pilot.press("space")
-        await pilot.pause()
-        clock.advance(minutes=16)
-        await pilot.press("n")
-        await pilot.pause()
-        form = app.screen
-        assert isinstance(form, ReflectionScreen)
+        form = await finish_check_in_with_next(app, pilot, clock, minutes=16)
         await pilot.pause()
         assert not form.query(Toast) and "Finished Check-in" not in screen_text(app)
         form.query_one("#answer-1", TextArea).text = "We listened"

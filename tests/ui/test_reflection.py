@@ -311,18 +311,24 @@ def set_with_check_in(store) -> tuple[Event, object]:
     return event, check_in
 
 
+async def finish_check_in_with_next(app, pilot, clock, minutes: int) -> ReflectionScreen:
+    """Start the set's check-in, let ``minutes`` pass and press n: the reflection the set owes opens."""
+    await pilot.press("space")
+    await pilot.pause()
+    clock.advance(minutes=minutes)
+    await pilot.press("n")
+    await pilot.pause()
+    form = app.screen
+    assert isinstance(form, ReflectionScreen)
+    return form
+
+
 async def test_timer_next_in_action_learning_opens_reflection_for_the_session_that_ended(make_app, store, clock):
     event, check_in = set_with_check_in(store)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_event(app, pilot, event)
-        await pilot.press("space")
-        await pilot.pause()
-        clock.advance(minutes=17)
-        await pilot.press("n")
-        await pilot.pause()
-        form = app.screen
-        assert isinstance(form, ReflectionScreen)
+        form = await finish_check_in_with_next(app, pilot, clock, minutes=17)
         assert form.request.target.session_id == check_in.id and form.request.required
         assert store.reflections.owed_session_ids(event.id) == {check_in.id}
         form.query_one("#answer-3", TextArea).text = "Start with actions, not news"
