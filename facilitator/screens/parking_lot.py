@@ -53,6 +53,7 @@ class ParkingLotScreen(ModalScreen[None]):
         self._resolve = resolve
         self._carry = carry
         self._stale = False
+        self._items: list[Decision] = []
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -65,7 +66,8 @@ class ParkingLotScreen(ModalScreen[None]):
         self.refresh_items()
 
     def on_resize(self) -> None:
-        self.refresh_items()
+        # The items as last read: a resize refits the columns, and only a change in the database reads again.
+        self._show_items(self._items)
 
     def _fit_columns(self, table: DataTable) -> None:
         """The item, the one long column, goes last and takes the width left, so a long subject ends in an
@@ -94,9 +96,12 @@ class ParkingLotScreen(ModalScreen[None]):
             self.refresh_items()
 
     def refresh_items(self) -> None:
+        self._items = self.app.store.decisions.parked(self.event_id)
+        self._show_items(self._items)
+
+    def _show_items(self, items: list[Decision]) -> None:
         table = self.query_one(DataTable)
         keep = table.cursor_row
-        items = self.app.store.decisions.parked(self.event_id)
         self._fit_columns(table)
         for item in items:
             table.add_row(
